@@ -1,0 +1,27 @@
+// Builds the Express app from its dependencies: no listening, no globals, so tests can
+// mount it with supertest against the real stores.
+import type { Client } from '@elastic/elasticsearch';
+import express, { type Express } from 'express';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/schema.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+import type { Logger } from './logger.js';
+import { healthRoutes } from './routes/health-routes.js';
+
+export interface AppDeps {
+  config: Readonly<Config>;
+  db: Kysely<Database>;
+  es: Client;
+  log: Logger;
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', 'strong');
+  app.use(healthRoutes(deps));
+  app.use(notFoundHandler());
+  app.use(errorHandler(deps.log));
+  return app;
+}

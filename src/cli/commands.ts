@@ -1,0 +1,23 @@
+// The table of `disclosure` subcommands. Later capabilities add their entries here.
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { serveCommand } from './serve-command.js';
+import { servicesDownCommand, servicesStatusCommand, servicesUpCommand } from './services-command.js';
+
+export interface CommandContext {
+  config: Readonly<Config>;
+  log: Logger;
+  args: string[];
+}
+
+export interface Command {
+  summary: string;
+  run(ctx: CommandContext): Promise<number | void>;
+}
+
+export const commands: Record<string, Command> = {
+  'services up': servicesUpCommand,
+  'services down': servicesDownCommand,
+  'services status': servicesStatusCommand,
+  serve: serveCommand,
+};

@@ -1,0 +1,31 @@
+// The one PostgreSQL pool and kysely instance of a process, created from config.
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Database } from './schema.js';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function createDb(config: Pick<Config, 'databaseUrl' | 'pgPoolMax'>, applicationName = 'disclosure'): Db {
+  const pool = new pg.Pool({
+    connectionString: config.databaseUrl,
+    max: config.pgPoolMax,
+    // A store that is down must answer quickly with a 503, not hang a request.
+    connectionTimeoutMillis: 3_000,
+    idleTimeoutMillis: 30_000,
+    application_name: applicationName,
+  });
+  // An idle client that loses its server (PostgreSQL restarted) emits 'error' on the pool;
+  // unhandled, that would kill the process. The next query reconnects.
+  pool.on('error', () => {});
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    pool,
+    close: () => kysely.destroy(),
+  };
+}

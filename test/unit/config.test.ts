@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_ELASTICSEARCH_URL, loadConfig } from '../../src/config.js';
+
+function rejects(env: Record<string, string>, variable: string, mentions: RegExp): void {
+  assert.throws(
+    () => loadConfig(env),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${String(err)}`);
+      assert.equal(err.variable, variable);
+      assert.match(err.message, new RegExp(`\\b${variable}\\b`));
+      assert.match(err.message, mentions);
+      return true;
+    },
+  );
+}
+
+describe('configuration', () => {
+  it('has working defaults for local use, loopback only', () => {
+    const c = loadConfig({});
+    assert.equal(c.databaseUrl, DEFAULT_DATABASE_URL);
+    assert.equal(c.elasticsearchUrl, DEFAULT_ELASTICSEARCH_URL);
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.port, 3000);
+    assert.equal(c.esHeap, '1g');
+    assert.ok(Object.isFrozen(c));
+  });
+
+  it('reads every setting from the environment', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgresql://u:p@db.example:6543/x',
+      ELASTICSEARCH_URL: 'https://es.example:9243',
+      PORT: '8081',
+      ES_HEAP: '512m',
+      LOG_LEVEL: 'debug',
+      ES_INDEX_PREFIX: 'test-1',
+      DISCLOSURE_CACHE_DIR: '/tmp/x',
+    });
+    assert.deepEqual(
+      [c.databaseUrl, c.elasticsearchUrl, c.port, c.esHeap, c.logLevel, c.esIndexPrefix, c.cacheDir],
+      ['postgresql://u:p@db.example:6543/x', 'https://es.example:9243', 8081, '512m', 'debug', 'test-1', '/tmp/x'],
+    );
+  });
+
+  it('rejects a bad value with a message naming the variable and what is allowed', () => {
+    rejects({ PORT: 'eighty' }, 'PORT', /whole number from 0 to 65535/);
+    rejects({ PORT: '70000' }, 'PORT', /from 0 to 65535/);
+    rejects({ DATABASE_URL: 'not a url' }, 'DATABASE_URL', /not a URL/);
+    rejects({ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL', /postgres/);
+    rejects({ ELASTICSEARCH_URL: 'ftp://x' }, 'ELASTICSEARCH_URL', /http/);
+    rejects({ ES_HEAP: 'lots' }, 'ES_HEAP', /512m or 1g/);
+    rejects({ ES_HEAP: '64m' }, 'ES_HEAP', /256m to 16g/);
+    rejects({ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /debug, info, warn, error/);
+    rejects({ ES_INDEX_PREFIX: 'Has Spaces' }, 'ES_INDEX_PREFIX', /lower-case/);
+    rejects({ DISCLOSURE_CACHE_DIR: 'relative/dir' }, 'DISCLOSURE_CACHE_DIR', /absolute/);
+  });
+});
