@@ -1,6 +1,8 @@
 // The table of `disclosure` subcommands. Later capabilities add their entries here.
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
+import { dbMigrateCommand } from './db-command.js';
+import { importCommand } from './import-command.js';
 import { serveCommand } from './serve-command.js';
 import { servicesDownCommand, servicesStatusCommand, servicesUpCommand } from './services-command.js';
 
@@ -19,5 +21,7 @@ export const commands: Record<string, Command> = {
   'services up': servicesUpCommand,
   'services down': servicesDownCommand,
   'services status': servicesStatusCommand,
+  'db migrate': dbMigrateCommand,
+  'import calaccess': importCommand,
   serve: serveCommand,
 };

@@ -10,15 +10,32 @@ export interface Db {
   close(): Promise<void>;
 }
 
-export function createDb(config: Pick<Config, 'databaseUrl' | 'pgPoolMax'>, applicationName = 'disclosure'): Db {
-  const pool = new pg.Pool({
+// Dates stay 'YYYY-MM-DD' strings (a JS Date would move California dates across the
+// UTC day line), timestamps stay as written, numerics stay exact decimal strings.
+const RAW_TEXT = (v: string): string => v;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.DATE || oid === pg.types.builtins.TIMESTAMP || oid === pg.types.builtins.TIMESTAMPTZ) {
+      return RAW_TEXT;
+    }
+    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
+  },
+};
+
+export function poolConfig(config: Pick<Config, 'databaseUrl' | 'pgPoolMax'>, applicationName: string): pg.PoolConfig {
+  return {
     connectionString: config.databaseUrl,
     max: config.pgPoolMax,
     // A store that is down must answer quickly with a 503, not hang a request.
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
     application_name: applicationName,
-  });
+    types,
+  };
+}
+
+export function createDb(config: Pick<Config, 'databaseUrl' | 'pgPoolMax'>, applicationName = 'disclosure'): Db {
+  const pool = new pg.Pool(poolConfig(config, applicationName));
   // An idle client that loses its server (PostgreSQL restarted) emits 'error' on the pool;
   // unhandled, that would kill the process. The next query reconnects.
   pool.on('error', () => {});

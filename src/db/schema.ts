@@ -1,4 +1,72 @@
-// The `Database` interface that every kysely query compiles against. Tables are added by
-// the migrations in ./migrations; keep this file in step with them.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the filing-database migrations
-export interface Database {}
+// The `Database` interface that every kysely query compiles against, in step with the
+// migrations in ./migrations. Dates, timestamps, numerics and bigints arrive as strings:
+// the pool keeps them exact (see database.ts).
+import type { ColumnType, Generated } from 'kysely';
+import type { SourceTables } from './source-tables-schema.js';
+
+export interface FilingVersionsTable {
+  filing_id: number;
+  amend_id: number;
+  has_cover: Generated<boolean>;
+  cover_table: string | null;
+  form_type: string | null;
+  filer_id: string | null;
+  superseded: Generated<boolean>;
+}
+
+export interface FilingsTable {
+  filing_id: number;
+  current_amend_id: number;
+  has_cover: boolean;
+  version_count: number;
+}
+
+export interface FilersTable {
+  filer_id: string;
+  xref_filer_id: string | null;
+  name: string | null;
+  name_source: 'filer_names' | 'cover' | 'none';
+  filer_type: string | null;
+  status: string | null;
+  city: string | null;
+  st: string | null;
+  zip4: string | null;
+  effect_dt: string | null;
+}
+
+export interface CodeLabelsTable {
+  code_type: string;
+  code: string;
+  label: string;
+  source: string;
+}
+
+export interface ChangeLogTable {
+  seq: Generated<string>;
+  changed_at: ColumnType<string, string | undefined, never>;
+  table_name: string;
+  op: 'upsert' | 'delete' | 'current_changed';
+  filing_id: number | null;
+  amend_id: number | null;
+  row_key: string | null;
+}
+
+export interface ImportRunsTable {
+  id: Generated<string>;
+  source: string;
+  started_at: ColumnType<string, string | undefined, never>;
+  finished_at: string | null;
+  status: 'running' | 'finished' | 'failed';
+  report: unknown;
+}
+
+export interface ModelTables {
+  filing_versions: FilingVersionsTable;
+  filings: FilingsTable;
+  filers: FilersTable;
+  code_labels: CodeLabelsTable;
+  change_log: ChangeLogTable;
+  import_runs: ImportRunsTable;
+}
+
+export interface Database extends SourceTables, ModelTables {}

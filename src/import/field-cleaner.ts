@@ -1,0 +1,111 @@
+// Turns one record's bytes into trimmed field values, repairing what the export mangled
+// and counting every repair (format notes §1 "Byte level", §2 kinds 2-5, §8 step 4):
+// - bytes that are not valid UTF-8 are decoded as Windows-1252 for that value;
+// - 0x12-0x16 are Windows-1252 punctuation that lost its high bit: mapped back;
+// - NUL and SUB (0x1A) are dropped (PostgreSQL text cannot hold NUL);
+// - a CR at the end of a value is dropped (the "\r\r\n" line ends);
+// - spaces around a value are trimmed; an empty or all-space value is null.
+
+export interface FixCounts {
+  windows_1252: number;
+  c0_punctuation: number;
+  nul_removed: number;
+  sub_removed: number;
+  stray_cr: number;
+  other_control: number;
+}
+
+export function emptyFixCounts(): FixCounts {
+  return { windows_1252: 0, c0_punctuation: 0, nul_removed: 0, sub_removed: 0, stray_cr: 0, other_control: 0 };
+}
+
+const C0_PUNCTUATION: Record<number, string> = {
+  0x12: '\u2019', // ’ from 0x92
+  0x13: '\u201c', // “ from 0x93
+  0x14: '\u201d', // ” from 0x94
+  0x15: '\u2022', // • from 0x95
+  0x16: '\u2013', // – from 0x96
+};
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const cp1252 = new TextDecoder('windows-1252');
+
+/** Needs the slow path: a byte >= 0x80 or a control byte other than TAB. */
+function needsRepair(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80 || (b < 0x20 && b !== 0x09)) return true;
+  }
+  return false;
+}
+
+function trimSpaces(v: string): string | null {
+  if (v.length === 0) return null;
+  if (v.charCodeAt(0) !== 32 && v.charCodeAt(v.length - 1) !== 32) return v;
+  const t = v.replace(/^ +| +$/g, '');
+  return t.length === 0 ? null : t;
+}
+
+/** Splits on TAB (no quoting: a '"' is an ordinary character) and cleans each value. */
+export function cleanFields(bytes: Buffer, fixes: FixCounts): (string | null)[] {
+  if (!needsRepair(bytes)) {
+    // Pure 7-bit text with no control bytes: latin1 decoding is exact and fastest.
+    const parts = bytes.toString('latin1').split('\t');
+    const out: (string | null)[] = new Array<string | null>(parts.length);
+    for (let i = 0; i < parts.length; i++) out[i] = trimSpaces(parts[i]!);
+    return out;
+  }
+  const out: (string | null)[] = [];
+  let start = 0;
+  for (;;) {
+    const tab = bytes.indexOf(0x09, start);
+    const end = tab === -1 ? bytes.length : tab;
+    out.push(repairValue(bytes.subarray(start, end), fixes));
+    if (tab === -1) break;
+    start = tab + 1;
+  }
+  return out;
+}
+
+function repairValue(field: Buffer, fixes: FixCounts): string | null {
+  let text: string;
+  let high = false;
+  for (let i = 0; i < field.length; i++) {
+    if (field[i]! >= 0x80) {
+      high = true;
+      break;
+    }
+  }
+  if (!high) {
+    text = field.toString('latin1');
+  } else {
+    try {
+      text = utf8.decode(field);
+    } catch {
+      text = cp1252.decode(field);
+      fixes.windows_1252++;
+    }
+  }
+  if (text.endsWith('\r')) {
+    text = text.replace(/\r+$/, '');
+    fixes.stray_cr++;
+  }
+  // eslint-disable-next-line no-control-regex -- control bytes are exactly what is repaired here
+  if (/[\x00-\x08\x0b-\x1f]/.test(text)) {
+    let s = '';
+    for (const ch of text) {
+      const c = ch.charCodeAt(0);
+      if (c === 0x00) fixes.nul_removed++;
+      else if (c === 0x1a) fixes.sub_removed++;
+      else if (C0_PUNCTUATION[c] !== undefined) {
+        fixes.c0_punctuation++;
+        s += C0_PUNCTUATION[c];
+      } else {
+        if (c < 0x20 && c !== 0x0a && c !== 0x0d) fixes.other_control++;
+        s += ch;
+      }
+    }
+    text = s;
+  }
+  return trimSpaces(text);
+}

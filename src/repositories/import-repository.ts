@@ -1,0 +1,278 @@
+// SQL of the CAL-ACCESS import: staging tables, COPY, and the merge of a staged file into
+// the filing database in one transaction (data rows, filing versions, current amendments,
+// filers, change log). Table and column names come from the source-table spec and the
+// catalog, never from input; they are still quoted.
+import type { Writable } from 'node:stream';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { SourceTableSpec } from '../import/source-tables.js';
+import type { ColumnKind } from '../import/value-parsers.js';
+
+export interface TableColumn {
+  name: string;
+  kind: ColumnKind;
+}
+
+/** Columns every source table adds to the file's own. */
+export const BOOKKEEPING_COLUMNS = ['row_hash', 'odd_dates', 'source_line'] as const;
+
+export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+const KIND_BY_TYPE: Record<string, ColumnKind> = {
+  text: 'text',
+  integer: 'integer',
+  numeric: 'numeric',
+  date: 'date',
+  'timestamp without time zone': 'timestamp',
+};
+
+/** The file's columns of a source table, in table order, typed from the catalog. */
+export async function describeSourceTable(client: pg.ClientBase, table: string): Promise<TableColumn[]> {
+  const res = await client.query<{ column_name: string; data_type: string }>(
+    `SELECT column_name, data_type FROM information_schema.columns
+      WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  if (res.rows.length === 0) throw new Error(`table ${table} does not exist; run "disclosure db migrate"`);
+  return res.rows
+    .filter((r) => !(BOOKKEEPING_COLUMNS as readonly string[]).includes(r.column_name))
+    .map((r) => {
+      const kind = KIND_BY_TYPE[r.data_type];
+      if (!kind) throw new Error(`${table}.${r.column_name} has unsupported type ${r.data_type}`);
+      return { name: r.column_name, kind };
+    });
+}
+
+export const stagingName = (table: string): string => `stg_${table}`;
+
+/** An empty session-local staging table shaped like the target. */
+export async function prepareStaging(client: pg.ClientBase, table: string): Promise<void> {
+  const stg = ident(stagingName(table));
+  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${stg} (LIKE ${ident(table)} INCLUDING DEFAULTS)`);
+  await client.query(`TRUNCATE ${stg}`);
+}
+
+export function copyIntoStaging(client: pg.ClientBase, table: string, columns: readonly string[]): Writable {
+  const sql = `COPY ${ident(stagingName(table))} (${columns.map(ident).join(', ')}) FROM STDIN`;
+  return client.query(copyFrom(sql));
+}
+
+export interface MergeResult {
+  /** data rows inserted or changed */
+  changed: number;
+  /** staged rows that repeated the key of a later line of the same file (the later wins) */
+  duplicates: number;
+  /** filings whose current version moved */
+  currentChanged: number;
+  changeLogEntries: number;
+}
+
+export function keyColumns(spec: SourceTableSpec): string[] {
+  return spec.key.length > 0 ? [...spec.key] : ['row_hash'];
+}
+
+/** The statement that upserts the staged rows and logs the changed ones. Pure. */
+export function buildMergeSql(spec: SourceTableSpec, columns: readonly TableColumn[]): string {
+  const t = ident(spec.table);
+  const stg = ident(stagingName(spec.table));
+  const key = keyColumns(spec);
+  const keyList = key.map(ident).join(', ');
+  const names = columns.map((c) => c.name);
+  const insertCols = [...names, ...(spec.key.length === 0 ? ['row_hash'] : []), 'odd_dates', 'source_line'];
+  const dataCols = [...names.filter((n) => !key.includes(n)), 'odd_dates'];
+  const set = [...dataCols, 'source_line'].map((c) => `${ident(c)} = EXCLUDED.${ident(c)}`).join(', ');
+  const distinct = dataCols.length
+    ? `WHERE (${dataCols.map((c) => `t.${ident(c)}`).join(', ')}) IS DISTINCT FROM (${dataCols.map((c) => `EXCLUDED.${ident(c)}`).join(', ')})`
+    : 'WHERE false';
+  const conflict = dataCols.length ? `DO UPDATE SET ${set} ${distinct}` : 'DO NOTHING';
+  const hasFiling = names.includes('filing_id');
+  const amendCol = spec.role === 'index' ? 'filing_sequence' : 'amend_id';
+  const filingScoped = hasFiling && names.includes(amendCol);
+  let returning: string;
+  let log: string;
+  if (filingScoped) {
+    returning = `t.filing_id, t.${ident(amendCol)} AS amend_id`;
+    log = `SELECT '${spec.table}', 'upsert', filing_id, amend_id, NULL FROM up GROUP BY filing_id, amend_id`;
+  } else {
+    const rowKey = names.includes('filer_id')
+      ? 't.filer_id'
+      : spec.key.length > 0
+        ? `concat_ws('|', ${spec.key.map((k) => `t.${ident(k)}`).join(', ')})`
+        : 't.row_hash::text';
+    returning = `${rowKey} AS row_key`;
+    log = `SELECT '${spec.table}', 'upsert', NULL::integer, NULL::integer, row_key FROM up GROUP BY row_key`;
+  }
+  return `
+    WITH src AS (
+      SELECT DISTINCT ON (${keyList}) * FROM ${stg} ORDER BY ${keyList}, source_line DESC
+    ), up AS (
+      INSERT INTO ${t} AS t (${insertCols.map(ident).join(', ')})
+      SELECT ${insertCols.map(ident).join(', ')} FROM src
+      ON CONFLICT (${keyList}) ${conflict}
+      RETURNING ${returning}
+    ), logged AS (
+      INSERT INTO change_log (table_name, op, filing_id, amend_id, row_key) ${log}
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM up)::int AS changed, (SELECT count(*) FROM logged)::int AS logged`;
+}
+
+/** Registers every (filing, amendment) the staged file mentions. Pure. */
+export function buildVersionsSql(spec: SourceTableSpec, columns: readonly TableColumn[]): string | null {
+  const names = columns.map((c) => c.name);
+  const amendCol = spec.role === 'index' ? 'filing_sequence' : 'amend_id';
+  if (spec.role === 'ref' || !names.includes('filing_id') || !names.includes(amendCol)) return null;
+  const stg = ident(stagingName(spec.table));
+  const isCover = spec.role === 'cover';
+  const formCol = spec.role === 'index' ? 'form_id' : names.includes('form_type') ? 'form_type' : null;
+  const filerCol = names.includes('filer_id') ? 'filer_id' : null;
+  const select = `SELECT DISTINCT ON (filing_id, ${ident(amendCol)}) filing_id, ${ident(amendCol)} AS amend_id,
+      ${isCover} AS has_cover, ${isCover ? `'${spec.table}'` : 'NULL'} AS cover_table,
+      ${formCol ? ident(formCol) : 'NULL'} AS form_type, ${filerCol ? ident(filerCol) : 'NULL'} AS filer_id
+    FROM ${stg} WHERE filing_id IS NOT NULL AND ${ident(amendCol)} IS NOT NULL
+    ORDER BY filing_id, ${ident(amendCol)}, source_line DESC`;
+  // A cover states the version's form and filer; the filing index fills them only where
+  // no cover did; schedule rows only make the version known.
+  const onConflict = isCover
+    ? `DO UPDATE SET has_cover = true, cover_table = EXCLUDED.cover_table, form_type = EXCLUDED.form_type, filer_id = EXCLUDED.filer_id
+       WHERE (v.has_cover, v.cover_table, v.form_type, v.filer_id) IS DISTINCT FROM (true, EXCLUDED.cover_table, EXCLUDED.form_type, EXCLUDED.filer_id)`
+    : spec.role === 'index'
+      ? `DO UPDATE SET form_type = coalesce(v.form_type, EXCLUDED.form_type), filer_id = coalesce(v.filer_id, EXCLUDED.filer_id)
+       WHERE NOT v.has_cover AND (v.form_type IS NULL OR v.filer_id IS NULL)
+         AND (v.form_type, v.filer_id) IS DISTINCT FROM (coalesce(v.form_type, EXCLUDED.form_type), coalesce(v.filer_id, EXCLUDED.filer_id))`
+      : 'DO NOTHING';
+  return `INSERT INTO filing_versions AS v (filing_id, amend_id, has_cover, cover_table, form_type, filer_id)
+    ${select}
+    ON CONFLICT (filing_id, amend_id) ${onConflict}`;
+}
+
+/**
+ * Decides the current version of every filing the staged file touched: the highest
+ * AMEND_ID that has a cover record, or, where no version has one, the highest seen.
+ * Marks the others superseded and logs filings whose current version moved. Pure.
+ */
+export function buildCurrentVersionSql(spec: SourceTableSpec): string {
+  const stg = ident(stagingName(spec.table));
+  return `
+    WITH touched AS (
+      SELECT DISTINCT filing_id FROM ${stg} WHERE filing_id IS NOT NULL
+    ), agg AS (
+      SELECT v.filing_id,
+             coalesce(max(v.amend_id) FILTER (WHERE v.has_cover), max(v.amend_id)) AS cur,
+             bool_or(v.has_cover) AS has_cover, count(*)::int AS n
+        FROM filing_versions v JOIN touched USING (filing_id) GROUP BY v.filing_id
+    ), prev AS (
+      SELECT f.filing_id, f.current_amend_id FROM filings f JOIN touched USING (filing_id)
+    ), up AS (
+      INSERT INTO filings AS f (filing_id, current_amend_id, has_cover, version_count)
+      SELECT filing_id, cur, has_cover, n FROM agg
+      ON CONFLICT (filing_id) DO UPDATE
+        SET current_amend_id = EXCLUDED.current_amend_id, has_cover = EXCLUDED.has_cover, version_count = EXCLUDED.version_count
+        WHERE (f.current_amend_id, f.has_cover, f.version_count) IS DISTINCT FROM (EXCLUDED.current_amend_id, EXCLUDED.has_cover, EXCLUDED.version_count)
+      RETURNING f.filing_id, f.current_amend_id
+    ), moved AS (
+      SELECT up.filing_id, up.current_amend_id FROM up LEFT JOIN prev USING (filing_id)
+       WHERE prev.current_amend_id IS DISTINCT FROM up.current_amend_id
+    ), sup AS (
+      UPDATE filing_versions v SET superseded = (v.amend_id <> a.cur)
+        FROM agg a WHERE v.filing_id = a.filing_id AND v.superseded IS DISTINCT FROM (v.amend_id <> a.cur)
+    ), logged AS (
+      INSERT INTO change_log (table_name, op, filing_id, amend_id)
+      SELECT 'filings', 'current_changed', filing_id, current_amend_id FROM moved
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM logged)::int AS moved`;
+}
+
+/** Keeps `filers` in step with FILERS_CD, FILERNAME_CD and the names typed on covers. Pure. */
+export function buildFilersSql(spec: SourceTableSpec, columns: readonly TableColumn[]): string | null {
+  const names = new Set(columns.map((c) => c.name));
+  const stg = ident(stagingName(spec.table));
+  const logAndCount = `, logged AS (
+      INSERT INTO change_log (table_name, op, row_key) SELECT 'filers', 'upsert', filer_id FROM up RETURNING 1
+    ) SELECT (SELECT count(*) FROM logged)::int AS n`;
+  if (spec.table === 'filer_ids') {
+    return `WITH up AS (
+      INSERT INTO filers (filer_id, name_source) SELECT DISTINCT filer_id, 'none' FROM ${stg}
+      ON CONFLICT (filer_id) DO NOTHING RETURNING filer_id
+    )${logAndCount}`;
+  }
+  if (spec.table === 'filer_names') {
+    // The latest name row (by effective date, then file position) is the display name.
+    return `WITH touched AS (
+      SELECT DISTINCT filer_id FROM ${stg} WHERE filer_id IS NOT NULL
+    ), latest AS (
+      SELECT DISTINCT ON (n.filer_id) n.* FROM filer_names n JOIN touched USING (filer_id)
+       ORDER BY n.filer_id, n.effect_dt DESC NULLS LAST, n.source_line DESC
+    ), up AS (
+      INSERT INTO filers AS f (filer_id, xref_filer_id, name, name_source, filer_type, status, city, st, zip4, effect_dt)
+      SELECT filer_id, xref_filer_id, nullif(concat_ws(' ', namt, namf, naml, nams), ''), 'filer_names',
+             filer_type, status, city, st, zip4, effect_dt
+        FROM latest
+      ON CONFLICT (filer_id) DO UPDATE SET xref_filer_id = EXCLUDED.xref_filer_id, name = EXCLUDED.name,
+        name_source = EXCLUDED.name_source, filer_type = EXCLUDED.filer_type, status = EXCLUDED.status,
+        city = EXCLUDED.city, st = EXCLUDED.st, zip4 = EXCLUDED.zip4, effect_dt = EXCLUDED.effect_dt
+        WHERE (f.xref_filer_id, f.name, f.name_source, f.filer_type, f.status, f.city, f.st, f.zip4, f.effect_dt)
+          IS DISTINCT FROM (EXCLUDED.xref_filer_id, EXCLUDED.name, EXCLUDED.name_source, EXCLUDED.filer_type,
+                            EXCLUDED.status, EXCLUDED.city, EXCLUDED.st, EXCLUDED.zip4, EXCLUDED.effect_dt)
+      RETURNING f.filer_id
+    )${logAndCount}`;
+  }
+  if (spec.role === 'cover' && names.has('filer_id') && names.has('filer_naml')) {
+    // A filer known only from its covers gets the name of its latest cover; a name from
+    // FILERNAME_CD always wins over a cover's.
+    const namf = names.has('filer_namf') ? 'filer_namf' : 'NULL';
+    return `WITH named AS (
+      SELECT DISTINCT ON (filer_id) filer_id, nullif(concat_ws(' ', ${namf}, filer_naml), '') AS name
+        FROM ${stg} WHERE filer_id IS NOT NULL ORDER BY filer_id, filing_id DESC, amend_id DESC
+    ), up AS (
+      INSERT INTO filers AS f (filer_id, name, name_source) SELECT filer_id, name, 'cover' FROM named
+      ON CONFLICT (filer_id) DO UPDATE SET name = EXCLUDED.name, name_source = 'cover'
+        WHERE f.name_source <> 'filer_names' AND f.name IS DISTINCT FROM EXCLUDED.name
+      RETURNING f.filer_id
+    )${logAndCount}`;
+  }
+  return null;
+}
+
+/**
+ * Merges the staged file in one transaction. The change log is locked first so that
+ * its sequence order is commit order (see the migration).
+ */
+export async function mergeStaged(client: pg.ClientBase, spec: SourceTableSpec, columns: readonly TableColumn[]): Promise<MergeResult> {
+  const key = keyColumns(spec).map(ident).join(', ');
+  const stg = ident(stagingName(spec.table));
+  await client.query('BEGIN');
+  try {
+    await client.query('LOCK TABLE change_log IN EXCLUSIVE MODE');
+    const dup = await client.query<{ duplicates: number }>(
+      `SELECT (count(*) - count(DISTINCT (${key})))::int AS duplicates FROM ${stg}`,
+    );
+    const merged = await client.query<{ changed: number; logged: number }>(buildMergeSql(spec, columns));
+    let logged = merged.rows[0]?.logged ?? 0;
+    const versions = buildVersionsSql(spec, columns);
+    let currentChanged = 0;
+    if (versions) {
+      await client.query(versions);
+      const cur = await client.query<{ moved: number }>(buildCurrentVersionSql(spec));
+      currentChanged = cur.rows[0]?.moved ?? 0;
+      logged += currentChanged;
+    }
+    const filers = buildFilersSql(spec, columns);
+    if (filers) logged += (await client.query<{ n: number }>(filers)).rows[0]?.n ?? 0;
+    await client.query('COMMIT');
+    return { changed: merged.rows[0]?.changed ?? 0, duplicates: dup.rows[0]?.duplicates ?? 0, currentChanged, changeLogEntries: logged };
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  }
+}
+
+export async function startImportRun(client: pg.ClientBase, source: string): Promise<string> {
+  const res = await client.query<{ id: string }>(`INSERT INTO import_runs (source, status) VALUES ($1, 'running') RETURNING id`, [source]);
+  return res.rows[0]!.id;
+}
+
+export async function finishImportRun(client: pg.ClientBase, id: string, status: 'finished' | 'failed', report: unknown): Promise<void> {
+  await client.query(`UPDATE import_runs SET status = $2, finished_at = now(), report = $3 WHERE id = $1`, [id, status, JSON.stringify(report)]);
+}
