@@ -94,6 +94,12 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   };
 }
 
+/** Whatever was thrown, as an Error (libraries sometimes reject with plain objects). */
+export function toError(err: unknown): Error {
+  if (err instanceof Error) return err;
+  return new Error(typeof err === 'string' ? err : JSON.stringify(err));
+}
+
 export function describeError(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`;
   return String(err);

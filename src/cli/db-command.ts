@@ -11,7 +11,7 @@ export const dbMigrateCommand: Command = {
     try {
       const result = await migrateToLatest(db.kysely);
       const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-      log.info(applied.length ? 'migrations applied' : 'schema up to date', { applied });
+      log.info(applied.length ? 'migrations applied' : 'schema up to date', { applied, labels_changed: result.labelsChanged });
     } finally {
       await db.close();
     }

@@ -13,13 +13,10 @@ export interface Db {
 // Dates stay 'YYYY-MM-DD' strings (a JS Date would move California dates across the
 // UTC day line), timestamps stay as written, numerics stay exact decimal strings.
 const RAW_TEXT = (v: string): string => v;
+const RAW_TEXT_OIDS: ReadonlySet<number> = new Set([1082, 1114, 1184]); // date, timestamp, timestamptz
 const types = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === pg.types.builtins.DATE || oid === pg.types.builtins.TIMESTAMP || oid === pg.types.builtins.TIMESTAMPTZ) {
-      return RAW_TEXT;
-    }
-    return format === 'binary' ? pg.types.getTypeParser(oid, 'binary') : pg.types.getTypeParser(oid, 'text');
-  },
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    RAW_TEXT_OIDS.has(oid) ? RAW_TEXT : (pg.types.getTypeParser(oid, format ?? 'text') as (v: string) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
 };
 
 export function poolConfig(config: Pick<Config, 'databaseUrl' | 'pgPoolMax'>, applicationName: string): pg.PoolConfig {

@@ -28,7 +28,22 @@ const C0_PUNCTUATION: Record<number, string> = {
 };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
+
+// Windows-1252 differs from latin1 only in 0x80-0x9F. (Node's TextDecoder('windows-1252')
+// decodes those bytes as latin1 control characters, so the table is spelled out.)
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+];
+
+export function decodeWindows1252(bytes: Buffer): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    s += String.fromCharCode(b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : b);
+  }
+  return s;
+}
 
 /** Needs the slow path: a byte >= 0x80 or a control byte other than TAB. */
 function needsRepair(bytes: Buffer): boolean {
@@ -82,7 +97,7 @@ function repairValue(field: Buffer, fixes: FixCounts): string | null {
     try {
       text = utf8.decode(field);
     } catch {
-      text = cp1252.decode(field);
+      text = decodeWindows1252(field);
       fixes.windows_1252++;
     }
   }

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type pg from 'pg';
+import { toError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import {
   copyIntoStaging,
@@ -22,7 +23,7 @@ import { cleanFields, emptyFixCounts, type FixCounts } from './field-cleaner.js'
 import { splitCrlf } from './line-splitter.js';
 import { silentProgress, type Progress } from './progress.js';
 import { RejectWriter } from './reject-writer.js';
-import { SOURCE_TABLES, specForFile, type SourceTableSpec } from './source-tables.js';
+import { SOURCE_TABLES, specForFile } from './source-tables.js';
 import { copyEscape, parseAmount, parseDate, parseInteger, ValueError } from './value-parsers.js';
 
 export type RejectReason =
@@ -192,7 +193,7 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
     const ok = copy.write(chunk);
     chunk = '';
     if (!ok) await Promise.race([once(copy, 'drain'), once(copy, 'error')]);
-    if (copyError) throw copyError instanceof Error ? copyError : new Error(String(copyError));
+    if (copyError) throw toError(copyError);
   };
 
   const input = await entry.open();
@@ -291,11 +292,11 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
     const done = once(copy, 'finish');
     copy.end();
     await done;
-    if (copyError) throw copyError instanceof Error ? copyError : new Error(String(copyError));
+    if (copyError) throw toError(copyError);
   }
   progress.done();
   if (spec && report.loaded > 0) {
-    const merged = await mergeStaged(client, spec as SourceTableSpec, columns);
+    const merged = await mergeStaged(client, spec, columns);
     report.changed = merged.changed;
     report.duplicate_keys = merged.duplicates;
     report.current_version_changes = merged.currentChanged;

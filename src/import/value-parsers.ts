@@ -97,7 +97,6 @@ function bad(v: string, column: string): ValueError {
 
 /** COPY text format: backslash, TAB, LF and CR inside a value must be escaped. */
 export function copyEscape(v: string): string {
-  // eslint-disable-next-line no-control-regex -- the characters COPY treats specially
   if (!/[\\\t\n\r]/.test(v)) return v;
   return v.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }

@@ -219,8 +219,9 @@ export function buildFilersSql(spec: SourceTableSpec, columns: readonly TableCol
     )${logAndCount}`;
   }
   if (spec.role === 'cover' && names.has('filer_id') && names.has('filer_naml')) {
-    // A filer known only from its covers gets the name of its latest cover; a name from
-    // FILERNAME_CD always wins over a cover's.
+    // A filer with no name gets the name typed on its latest cover; a name from
+    // FILERNAME_CD always wins. Only a nameless filer is filled, so the several cover
+    // tables never take turns renaming the same filer on every run.
     const namf = names.has('filer_namf') ? 'filer_namf' : 'NULL';
     return `WITH named AS (
       SELECT DISTINCT ON (filer_id) filer_id, nullif(concat_ws(' ', ${namf}, filer_naml), '') AS name
@@ -228,7 +229,7 @@ export function buildFilersSql(spec: SourceTableSpec, columns: readonly TableCol
     ), up AS (
       INSERT INTO filers AS f (filer_id, name, name_source) SELECT filer_id, name, 'cover' FROM named
       ON CONFLICT (filer_id) DO UPDATE SET name = EXCLUDED.name, name_source = 'cover'
-        WHERE f.name_source <> 'filer_names' AND f.name IS DISTINCT FROM EXCLUDED.name
+        WHERE f.name_source = 'none' AND EXCLUDED.name IS NOT NULL
       RETURNING f.filer_id
     )${logAndCount}`;
   }
