@@ -49,8 +49,13 @@ export const importCommand: Command = {
         progress: createProgress(log),
         ...(values.only ? { only: values.only.map((f) => f.toUpperCase()) } : {}),
       });
-      if (values.json === true) process.stdout.write(JSON.stringify(report) + '\n');
-      else printReport(report);
+      // maxRSS is in kilobytes: the peak memory of this whole process.
+      const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+      if (values.json === true) process.stdout.write(JSON.stringify({ ...report, peak_rss_mb: peakRssMb }) + '\n');
+      else {
+        printReport(report);
+        process.stdout.write(`peak memory: ${peakRssMb} MB\n`);
+      }
     } finally {
       await db.close();
     }

@@ -46,13 +46,8 @@ export function decodeWindows1252(bytes: Buffer): string {
 }
 
 /** Needs the slow path: a byte >= 0x80 or a control byte other than TAB. */
-function needsRepair(bytes: Buffer): boolean {
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    if (b >= 0x80 || (b < 0x20 && b !== 0x09)) return true;
-  }
-  return false;
-}
+// eslint-disable-next-line no-control-regex -- control bytes are what it looks for
+const NEEDS_REPAIR = /[^\x09\x20-\x7e]/;
 
 function trimSpaces(v: string): string | null {
   if (v.length === 0) return null;
@@ -63,9 +58,11 @@ function trimSpaces(v: string): string | null {
 
 /** Splits on TAB (no quoting: a '"' is an ordinary character) and cleans each value. */
 export function cleanFields(bytes: Buffer, fixes: FixCounts): (string | null)[] {
-  if (!needsRepair(bytes)) {
-    // Pure 7-bit text with no control bytes: latin1 decoding is exact and fastest.
-    const parts = bytes.toString('latin1').split('\t');
+  // latin1 maps each byte to one code point, so the test below sees every byte.
+  const line = bytes.toString('latin1');
+  if (!NEEDS_REPAIR.test(line)) {
+    // Pure 7-bit text with no control bytes: latin1 decoding is exact.
+    const parts = line.split('\t');
     const out: (string | null)[] = new Array<string | null>(parts.length);
     for (let i = 0; i < parts.length; i++) out[i] = trimSpaces(parts[i]!);
     return out;

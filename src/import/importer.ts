@@ -3,12 +3,13 @@
 // file into the filing database in one transaction. Every data line ends up loaded or
 // rejected (with its line number, reason and raw bytes in the reject file); the run ends
 // with a report per file. Memory stays at about one chunk of one file.
-import { createHash } from 'node:crypto';
 import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import type pg from 'pg';
 import { toError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import {
+  configureImportSession,
   copyIntoStaging,
   describeSourceTable,
   finishImportRun,
@@ -16,15 +17,14 @@ import {
   mergeStaged,
   prepareStaging,
   startImportRun,
-  type TableColumn,
 } from '../repositories/import-repository.js';
 import { openExport, type ExportEntry } from './export-source.js';
-import { cleanFields, emptyFixCounts, type FixCounts } from './field-cleaner.js';
+import { emptyFixCounts, type FixCounts } from './field-cleaner.js';
 import { splitCrlf } from './line-splitter.js';
 import { silentProgress, type Progress } from './progress.js';
 import { RejectWriter } from './reject-writer.js';
 import { SOURCE_TABLES, specForFile } from './source-tables.js';
-import { copyEscape, parseAmount, parseDate, parseInteger, ValueError } from './value-parsers.js';
+import { RowEncoder } from './row-encoder.js';
 
 export type RejectReason =
   | 'field_count'
@@ -97,10 +97,11 @@ export async function importCalaccess(pool: pg.Pool, opts: ImportOptions): Promi
   let runId = '';
   const files: FileReport[] = [];
   try {
+    await configureImportSession(client);
     runId = await startImportRun(client, opts.source);
     for (const entry of orderEntries(source.entries)) {
       if (opts.only && !opts.only.includes(entry.name)) continue;
-      const report = await loadFile(client, entry, rejects, opts.progress ?? silentProgress);
+      const report = await loadFile(client, entry, rejects, opts.progress ?? silentProgress, opts.log);
       files.push(report);
       opts.log.info('file loaded', {
         file: report.file,
@@ -139,14 +140,7 @@ function buildReport(opts: ImportOptions, runId: string, files: FileReport[], st
 
 const round = (ms: number): number => Math.round(ms / 100) / 10;
 
-interface ColumnPlan {
-  column: TableColumn;
-  /** position in the file's header */
-  index: number;
-  isKey: boolean;
-}
-
-async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: RejectWriter, progress: Progress): Promise<FileReport> {
+async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: RejectWriter, progress: Progress, log: Logger): Promise<FileReport> {
   const started = performance.now();
   const spec = specForFile(entry.name);
   const report: FileReport = {
@@ -174,19 +168,15 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
 
   const columns = spec ? await describeSourceTable(client, spec.table) : [];
   if (spec) await prepareStaging(client, spec.table);
-  const keys = spec ? keyColumns(spec) : [];
-  const hashed = spec !== undefined && spec.key.length === 0;
 
-  let plan: ColumnPlan[] = [];
-  let headerWidth = 0;
+  let encoder: RowEncoder | null = null;
   // Set when the whole file cannot be loaded: every data line is rejected with it.
   let fileError: { reason: RejectReason; message: string } | null = spec
     ? null
     : { reason: 'unknown_file', message: `unknown_file: ${entry.name} has no table in this database` };
 
-  const copy = spec ? copyIntoStaging(client, spec.table, [...columns.map((c) => c.name), ...(hashed ? ['row_hash'] : []), 'odd_dates', 'source_line']) : null;
+  let copy: Writable | null = null;
   let copyError: unknown = null;
-  copy?.on('error', (err) => (copyError = err));
   let chunk = '';
   const flush = async (): Promise<void> => {
     if (!copy || chunk.length === 0) return;
@@ -200,88 +190,40 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
   let bytesRead = 0;
   input.on('data', (b: Buffer) => (bytesRead += b.length));
   progress.start(entry.name, entry.size);
-  const fixes = report.fixes;
-  const values: string[] = [];
-  const oddCols: string[] = [];
 
   for await (const batch of splitCrlf(input)) {
     for (const line of batch) {
       if (line.lineNo === 1) {
-        const header = line.bytes.toString('latin1').split('\t').map((h) => h.trim().toUpperCase());
-        headerWidth = header.length;
         if (spec) {
-          const positions = new Map(header.map((h, i) => [h.toLowerCase(), i]));
-          const missing = columns.filter((c) => !positions.has(c.name)).map((c) => c.name.toUpperCase());
-          report.unknown_columns = header.filter((h) => !columns.some((c) => c.name === h.toLowerCase()));
-          if (missing.length > 0) {
-            fileError = { reason: 'header_mismatch', message: `header_mismatch: ${entry.name} lacks ${missing.join(', ')}` };
+          const header = line.bytes.toString('latin1').split('\t');
+          encoder = new RowEncoder(header, columns, keyColumns(spec), spec.key.length === 0, report.fixes);
+          report.unknown_columns = encoder.unknownColumns;
+          if (encoder.missingColumns.length > 0) {
+            fileError = { reason: 'header_mismatch', message: `header_mismatch: ${entry.name} lacks ${encoder.missingColumns.join(', ')}` };
+          } else {
+            copy = copyIntoStaging(client, spec.table, encoder.copyColumns);
+            copy.on('error', (err) => (copyError = err));
           }
-          plan = columns.map((column) => ({ column, index: positions.get(column.name) ?? -1, isKey: keys.includes(column.name) }));
         }
         continue;
       }
       report.lines++;
-      if (fileError) {
-        await reject(line.lineNo, fileError.reason, fileError.message, line.bytes);
+      if (fileError || !encoder) {
+        const e = fileError ?? { reason: 'header_mismatch' as const, message: 'header_mismatch: no header line' };
+        await reject(line.lineNo, e.reason, e.message, line.bytes);
         continue;
       }
       if (!line.terminated) {
         await reject(line.lineNo, 'truncated', 'truncated: the file ends inside this record (no CRLF)', line.bytes);
         continue;
       }
-      const fields = cleanFields(line.bytes, fixes);
-      if (fields.length !== headerWidth) {
-        await reject(line.lineNo, 'field_count', `field_count: got ${fields.length}, want ${headerWidth}`, line.bytes);
+      const r = encoder.encode(line.bytes, line.lineNo);
+      if (!r.ok) {
+        await reject(line.lineNo, r.reason, r.message, line.bytes);
         continue;
       }
-      values.length = 0;
-      oddCols.length = 0;
-      let problem: { reason: RejectReason; message: string } | null = null;
-      for (const p of plan) {
-        const v = fields[p.index] ?? null;
-        if (v === null) {
-          if (p.isKey) {
-            problem = { reason: 'missing_key', message: `missing_key: ${p.column.name.toUpperCase()} is empty` };
-            break;
-          }
-          values.push('\\N');
-          continue;
-        }
-        try {
-          switch (p.column.kind) {
-            case 'text':
-              values.push(copyEscape(v));
-              break;
-            case 'integer':
-              values.push(parseInteger(v, p.column.name.toUpperCase()));
-              break;
-            case 'numeric':
-              values.push(parseAmount(v, p.column.name.toUpperCase()));
-              break;
-            case 'date':
-            case 'timestamp': {
-              const d = parseDate(v, p.column.name.toUpperCase(), p.column.kind === 'timestamp');
-              if (d.oddYear) oddCols.push(p.column.name);
-              if (d.timeDropped) fixes.time_dropped++;
-              values.push(d.value);
-              break;
-            }
-          }
-        } catch (err) {
-          if (!(err instanceof ValueError)) throw err;
-          problem = { reason: err.reason, message: err.message };
-          break;
-        }
-      }
-      if (problem) {
-        await reject(line.lineNo, problem.reason, problem.message, line.bytes);
-        continue;
-      }
-      let row = values.join('\t');
-      if (hashed) row += '\t' + toUuid(createHash('md5').update(row).digest());
-      if (oddCols.length > 0) report.odd_dates++;
-      row += `\t${oddCols.length > 0 ? `{${oddCols.join(',')}}` : '\\N'}\t${line.lineNo}\n`;
-      chunk += row;
+      if (r.oddDates) report.odd_dates++;
+      chunk += r.row;
       report.loaded++;
       if (chunk.length >= CHUNK_CHARS) await flush();
     }
@@ -289,23 +231,21 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
   }
   await flush();
   if (copy) {
-    const done = once(copy, 'finish');
-    copy.end();
+    const c: Writable = copy;
+    const done = once(c, 'finish');
+    c.end();
     await done;
     if (copyError) throw toError(copyError);
   }
   progress.done();
   if (spec && report.loaded > 0) {
-    const merged = await mergeStaged(client, spec, columns);
+    const timings: Record<string, number> = { read_and_copy: Math.round(performance.now() - started) };
+    const merged = await mergeStaged(client, spec, columns, timings);
+    log.debug('merge timings (ms)', { file: entry.name, ...timings });
     report.changed = merged.changed;
     report.duplicate_keys = merged.duplicates;
     report.current_version_changes = merged.currentChanged;
   }
   report.seconds = round(performance.now() - started);
   return report;
-}
-
-function toUuid(md5: Buffer): string {
-  const h = md5.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

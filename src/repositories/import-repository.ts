@@ -53,7 +53,8 @@ export async function prepareStaging(client: pg.ClientBase, table: string): Prom
 }
 
 export function copyIntoStaging(client: pg.ClientBase, table: string, columns: readonly string[]): Writable {
-  const sql = `COPY ${ident(stagingName(table))} (${columns.map(ident).join(', ')}) FROM STDIN`;
+  // An empty field is NULL, as in the export itself.
+  const sql = `COPY ${ident(stagingName(table))} (${columns.map(ident).join(', ')}) FROM STDIN WITH (FORMAT text, NULL '')`;
   return client.query(copyFrom(sql));
 }
 
@@ -71,8 +72,13 @@ export function keyColumns(spec: SourceTableSpec): string[] {
   return spec.key.length > 0 ? [...spec.key] : ['row_hash'];
 }
 
-/** The statement that upserts the staged rows and logs the changed ones. Pure. */
-export function buildMergeSql(spec: SourceTableSpec, columns: readonly TableColumn[]): string {
+/**
+ * The statement that upserts the staged rows and logs the changed ones. Pure.
+ * Without `dedupe` it reads the staging table as it is, which PostgreSQL refuses (21000)
+ * when two lines share a key; the caller then runs it again with `dedupe`, where the
+ * later line of the file wins. Most files have no repeated key and skip that sort.
+ */
+export function buildMergeSql(spec: SourceTableSpec, columns: readonly TableColumn[], dedupe = true): string {
   const t = ident(spec.table);
   const stg = ident(stagingName(spec.table));
   const key = keyColumns(spec);
@@ -104,7 +110,7 @@ export function buildMergeSql(spec: SourceTableSpec, columns: readonly TableColu
   }
   return `
     WITH src AS (
-      SELECT DISTINCT ON (${keyList}) * FROM ${stg} ORDER BY ${keyList}, source_line DESC
+      ${dedupe ? `SELECT DISTINCT ON (${keyList}) * FROM ${stg} ORDER BY ${keyList}, source_line DESC` : `SELECT * FROM ${stg}`}
     ), up AS (
       INSERT INTO ${t} AS t (${insertCols.map(ident).join(', ')})
       SELECT ${insertCols.map(ident).join(', ')} FROM src
@@ -126,11 +132,14 @@ export function buildVersionsSql(spec: SourceTableSpec, columns: readonly TableC
   const isCover = spec.role === 'cover';
   const formCol = spec.role === 'index' ? 'form_id' : names.includes('form_type') ? 'form_type' : null;
   const filerCol = names.includes('filer_id') ? 'filer_id' : null;
-  const select = `SELECT DISTINCT ON (filing_id, ${ident(amendCol)}) filing_id, ${ident(amendCol)} AS amend_id,
+  // GROUP BY (a hash aggregate) rather than DISTINCT ON (a sort): a version has one
+  // cover, so max() picks its form and filer; schedule rows carry no form or filer here.
+  const select = `SELECT filing_id, ${ident(amendCol)} AS amend_id,
       ${isCover} AS has_cover, ${isCover ? `'${spec.table}'` : 'NULL'} AS cover_table,
-      ${formCol ? ident(formCol) : 'NULL'} AS form_type, ${filerCol ? ident(filerCol) : 'NULL'} AS filer_id
+      ${formCol && spec.role !== 'rows' ? `max(${ident(formCol)})` : 'NULL'} AS form_type,
+      ${filerCol && spec.role !== 'rows' ? `max(${ident(filerCol)})` : 'NULL'} AS filer_id
     FROM ${stg} WHERE filing_id IS NOT NULL AND ${ident(amendCol)} IS NOT NULL
-    ORDER BY filing_id, ${ident(amendCol)}, source_line DESC`;
+    GROUP BY filing_id, ${ident(amendCol)}`;
   // A cover states the version's form and filer; the filing index fills them only where
   // no cover did; schedule rows only make the version known.
   const onConflict = isCover
@@ -141,21 +150,29 @@ export function buildVersionsSql(spec: SourceTableSpec, columns: readonly TableC
        WHERE NOT v.has_cover AND (v.form_type IS NULL OR v.filer_id IS NULL)
          AND (v.form_type, v.filer_id) IS DISTINCT FROM (coalesce(v.form_type, EXCLUDED.form_type), coalesce(v.filer_id, EXCLUDED.filer_id))`
       : 'DO NOTHING';
-  return `INSERT INTO filing_versions AS v (filing_id, amend_id, has_cover, cover_table, form_type, filer_id)
-    ${select}
-    ON CONFLICT (filing_id, amend_id) ${onConflict}`;
+  // The filings whose versions changed are kept for the current-version step: on a
+  // re-import nothing changes and that step has nothing to do.
+  return `WITH changed AS (
+      INSERT INTO filing_versions AS v (filing_id, amend_id, has_cover, cover_table, form_type, filer_id)
+      ${select}
+      ON CONFLICT (filing_id, amend_id) ${onConflict}
+      RETURNING v.filing_id
+    )
+    INSERT INTO ${ident(TOUCHED_FILINGS)} SELECT DISTINCT filing_id FROM changed`;
 }
+
+/** Session-local list of the filings whose versions the current file changed. */
+export const TOUCHED_FILINGS = 'touched_filings';
 
 /**
  * Decides the current version of every filing the staged file touched: the highest
  * AMEND_ID that has a cover record, or, where no version has one, the highest seen.
  * Marks the others superseded and logs filings whose current version moved. Pure.
  */
-export function buildCurrentVersionSql(spec: SourceTableSpec): string {
-  const stg = ident(stagingName(spec.table));
+export function buildCurrentVersionSql(): string {
   return `
     WITH touched AS (
-      SELECT DISTINCT filing_id FROM ${stg} WHERE filing_id IS NOT NULL
+      SELECT filing_id FROM ${ident(TOUCHED_FILINGS)}
     ), agg AS (
       SELECT v.filing_id,
              coalesce(max(v.amend_id) FILTER (WHERE v.has_cover), max(v.amend_id)) AS cur,
@@ -240,33 +257,65 @@ export function buildFilersSql(spec: SourceTableSpec, columns: readonly TableCol
  * Merges the staged file in one transaction. The change log is locked first so that
  * its sequence order is commit order (see the migration).
  */
-export async function mergeStaged(client: pg.ClientBase, spec: SourceTableSpec, columns: readonly TableColumn[]): Promise<MergeResult> {
+export async function mergeStaged(
+  client: pg.ClientBase,
+  spec: SourceTableSpec,
+  columns: readonly TableColumn[],
+  timings: Record<string, number> = {},
+): Promise<MergeResult> {
+  const timed = async <R extends pg.QueryResultRow>(step: string, text: string): Promise<pg.QueryResult<R>> => {
+    const t = performance.now();
+    const r = await client.query<R>(text);
+    timings[step] = Math.round(performance.now() - t);
+    return r;
+  };
   const key = keyColumns(spec).map(ident).join(', ');
   const stg = ident(stagingName(spec.table));
   await client.query('BEGIN');
   try {
     await client.query('LOCK TABLE change_log IN EXCLUSIVE MODE');
-    const dup = await client.query<{ duplicates: number }>(
-      `SELECT (count(*) - count(DISTINCT (${key})))::int AS duplicates FROM ${stg}`,
-    );
-    const merged = await client.query<{ changed: number; logged: number }>(buildMergeSql(spec, columns));
+    let duplicates = 0;
+    let merged: pg.QueryResult<{ changed: number; logged: number }>;
+    await client.query('SAVEPOINT merge');
+    try {
+      merged = await timed('merge', buildMergeSql(spec, columns, false));
+    } catch (err) {
+      // 21000: ON CONFLICT DO UPDATE met the same key twice in one statement.
+      if ((err as { code?: string }).code !== '21000') throw err;
+      await client.query('ROLLBACK TO SAVEPOINT merge');
+      const dup = await timed<{ duplicates: number }>('duplicates', `SELECT (count(*) - count(DISTINCT (${key})))::int AS duplicates FROM ${stg}`);
+      duplicates = dup.rows[0]?.duplicates ?? 0;
+      merged = await timed('merge_dedupe', buildMergeSql(spec, columns, true));
+    }
     let logged = merged.rows[0]?.logged ?? 0;
     const versions = buildVersionsSql(spec, columns);
     let currentChanged = 0;
     if (versions) {
-      await client.query(versions);
-      const cur = await client.query<{ moved: number }>(buildCurrentVersionSql(spec));
+      await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${ident(TOUCHED_FILINGS)} (filing_id integer PRIMARY KEY)`);
+      await client.query(`TRUNCATE ${ident(TOUCHED_FILINGS)}`);
+      await timed('versions', versions);
+      const cur = await timed<{ moved: number }>('current', buildCurrentVersionSql());
       currentChanged = cur.rows[0]?.moved ?? 0;
       logged += currentChanged;
     }
     const filers = buildFilersSql(spec, columns);
-    if (filers) logged += (await client.query<{ n: number }>(filers)).rows[0]?.n ?? 0;
-    await client.query('COMMIT');
-    return { changed: merged.rows[0]?.changed ?? 0, duplicates: dup.rows[0]?.duplicates ?? 0, currentChanged, changeLogEntries: logged };
+    if (filers) logged += (await timed<{ n: number }>('filers', filers)).rows[0]?.n ?? 0;
+    await timed('commit', 'COMMIT');
+    return { changed: merged.rows[0]?.changed ?? 0, duplicates, currentChanged, changeLogEntries: logged };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   }
+}
+
+/**
+ * Settings of the import's own session: memory for the merge's hash aggregates and
+ * sorts, temp buffers for the staging tables (set before the first temp table is made),
+ * and commits that do not wait for the WAL flush (a crash can lose only the last
+ * commits, never corrupt; the import is re-runnable and idempotent).
+ */
+export async function configureImportSession(client: pg.ClientBase): Promise<void> {
+  await client.query(`SET work_mem = '256MB'; SET temp_buffers = '512MB'; SET synchronous_commit = off`);
 }
 
 export async function startImportRun(client: pg.ClientBase, source: string): Promise<string> {
