@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { dbMigrateCommand } from './db-command.js';
+import { generateCommand } from './generate-command.js';
 import { importCommand } from './import-command.js';
 import { serveCommand } from './serve-command.js';
 import { servicesDownCommand, servicesStatusCommand, servicesUpCommand } from './services-command.js';
@@ -23,5 +24,6 @@ export const commands: Record<string, Command> = {
   'services status': servicesStatusCommand,
   'db migrate': dbMigrateCommand,
   'import calaccess': importCommand,
+  'generate calaccess': generateCommand,
   serve: serveCommand,
 };

@@ -37,6 +37,8 @@ export class RowEncoder {
   private readonly slots: Slot[];
   private readonly checked: Slot[];
   private readonly width: number;
+  /** TAB positions of the line being encoded (reused: no allocation per line). */
+  private readonly tabs: Int32Array;
 
   constructor(
     header: readonly string[],
@@ -46,6 +48,7 @@ export class RowEncoder {
     private readonly fixes: FixCounts & { time_dropped: number },
   ) {
     this.width = header.length;
+    this.tabs = new Int32Array(Math.max(header.length - 1, 1));
     const byName = new Map(columns.map((c) => [c.name, c]));
     const lower = header.map((h) => h.trim().toLowerCase());
     this.slots = [];
@@ -85,20 +88,21 @@ export class RowEncoder {
    * them, and splice the results into the line; text fields pass through untouched.
    */
   private encodeClean(line: string, lineNo: number): Encoded {
+    // One pass over the TABs: the field count is checked before any value, so a shifted
+    // line is rejected for its field count, not for whatever landed in a typed column.
+    const tabs = this.tabs;
+    let n = 0;
+    for (let tab = line.indexOf('\t'); tab !== -1; tab = line.indexOf('\t', tab + 1)) {
+      if (n < tabs.length) tabs[n] = tab;
+      n++;
+    }
+    if (n + 1 !== this.width) return this.fieldCount(n + 1);
     const odd: string[] = [];
     let out = '';
     let copied = 0; // line[0, copied) is already in out
-    let field = 0;
-    let start = 0; // start of field number `field`
     for (const s of this.checked) {
-      while (field < s.index) {
-        const tab = line.indexOf('\t', start);
-        if (tab === -1) return this.fieldCount(field + 1);
-        start = tab + 1;
-        field++;
-      }
-      let end = line.indexOf('\t', start);
-      if (end === -1) end = line.length;
+      const start = s.index === 0 ? 0 : tabs[s.index - 1]! + 1;
+      const end = s.index === this.width - 1 ? line.length : tabs[s.index]!;
       const v = line.slice(start, end);
       const value = this.convert(s, v, odd);
       if (typeof value !== 'string') return value;
@@ -107,10 +111,6 @@ export class RowEncoder {
         copied = end;
       }
     }
-    // The rest of the line only needs its fields counted.
-    let tabs = field;
-    for (let tab = line.indexOf('\t', start); tab !== -1; tab = line.indexOf('\t', tab + 1)) tabs++;
-    if (tabs + 1 !== this.width) return this.fieldCount(tabs + 1);
     return this.finish(copied === 0 ? line : out + line.slice(copied), odd, lineNo);
   }
 

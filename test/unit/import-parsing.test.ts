@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { cleanFields, emptyFixCounts } from '../../src/import/field-cleaner.js';
 import { splitCrlf, type RawLine } from '../../src/import/line-splitter.js';
+import { RowEncoder } from '../../src/import/row-encoder.js';
 import { copyEscape, parseAmount, parseDate, parseInteger, ValueError } from '../../src/import/value-parsers.js';
 
 async function lines(chunks: string[]): Promise<RawLine[]> {
@@ -106,5 +107,38 @@ describe('typed values', () => {
   it('escapes what COPY text format treats specially', () => {
     assert.equal(copyEscape('a\\b\tc\rd\ne'), 'a\\\\b\\tc\\rd\\ne');
     assert.equal(copyEscape('plain'), 'plain');
+  });
+});
+
+describe('encoding a record for COPY', () => {
+  const header = ['FILING_ID', 'AMEND_ID', 'NAME', 'RCPT_DATE', 'AMOUNT'];
+  const columns = [
+    { name: 'filing_id', kind: 'integer' as const },
+    { name: 'amend_id', kind: 'integer' as const },
+    { name: 'name', kind: 'text' as const },
+    { name: 'rcpt_date', kind: 'date' as const },
+    { name: 'amount', kind: 'numeric' as const },
+  ];
+  const encoder = (): RowEncoder => new RowEncoder(header, columns, ['filing_id', 'amend_id'], false, { ...emptyFixCounts(), time_dropped: 0 });
+  const enc = (line: string) => encoder().encode(Buffer.from(line, 'latin1'), 7);
+
+  it('passes a clean line through with only typed fields converted; empty is NULL', () => {
+    assert.deepEqual(enc('12\t0\tDoe, Jane\t3/5/2016 12:00:00 AM\t'), { ok: true, row: '12\t0\tDoe, Jane\t2016-03-05\t\t\t7\n', oddDates: false });
+  });
+
+  it('repairs a dirty line the same way it would be read clean', () => {
+    assert.deepEqual(enc(' 12 \t0\tDoe\\Jane\x12s\t1/1/1900 12:00:00 AM\t5'), { ok: true, row: '12\t0\tDoe\\\\Jane’s\t1900-01-01\t5\t{rcpt_date}\t7\n', oddDates: true });
+  });
+
+  it('rejects a shifted line for its field count, not for what landed in a typed column', () => {
+    // The tail of a record cut in two: its first field is text where FILING_ID should be.
+    assert.deepEqual(enc('st\t0\tx\t1/1/2000'), { ok: false, reason: 'field_count', message: 'field_count: got 4, want 5' });
+    assert.deepEqual(enc('12\t0\tDoe\tJane\t3/5/2016\t100'), { ok: false, reason: 'field_count', message: 'field_count: got 6, want 5' });
+  });
+
+  it('rejects an empty key and unreadable typed values with their reason', () => {
+    assert.equal((enc('12\t\tx\t\t') as { reason: string }).reason, 'missing_key');
+    assert.equal((enc('12\t0\tx\t2/30/2010\t') as { reason: string }).reason, 'invalid_date');
+    assert.equal((enc('12\t0\tx\t\t1O0') as { reason: string }).reason, 'invalid_amount');
   });
 });
