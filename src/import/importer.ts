@@ -9,8 +9,11 @@ import type pg from 'pg';
 import { toError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import {
+  beginDirectLoad,
   configureImportSession,
-  copyIntoStaging,
+  copyInto,
+  finishDirectLoad,
+  stagingName,
   describeSourceTable,
   finishImportRun,
   keyColumns,
@@ -140,7 +143,34 @@ function buildReport(opts: ImportOptions, runId: string, files: FileReport[], st
 
 const round = (ms: number): number => Math.round(ms / 100) / 10;
 
+/** Files at least this large load straight into an empty table (see beginDirectLoad). */
+const DIRECT_LOAD_MIN_BYTES = 16 << 20;
+
 async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: RejectWriter, progress: Progress, log: Logger): Promise<FileReport> {
+  const spec = specForFile(entry.name);
+  // Tables keyed by a row hash often hold exact duplicate lines, which a direct load
+  // would only find at the end; they always go through staging.
+  if (spec && spec.key.length > 0 && entry.size >= DIRECT_LOAD_MIN_BYTES && (await beginDirectLoad(client, spec))) {
+    try {
+      return await streamFile(client, entry, rejects, progress, log, 'direct');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      if ((err as { code?: string }).code !== '23505') throw err;
+      log.info('a key repeats in the file: loading it again through staging', { file: entry.name });
+      await rejects.discard(entry.name);
+    }
+  }
+  return streamFile(client, entry, rejects, progress, log, 'staging');
+}
+
+async function streamFile(
+  client: pg.PoolClient,
+  entry: ExportEntry,
+  rejects: RejectWriter,
+  progress: Progress,
+  log: Logger,
+  mode: 'direct' | 'staging',
+): Promise<FileReport> {
   const started = performance.now();
   const spec = specForFile(entry.name);
   const report: FileReport = {
@@ -167,7 +197,7 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
   };
 
   const columns = spec ? await describeSourceTable(client, spec.table) : [];
-  if (spec) await prepareStaging(client, spec.table);
+  if (spec && mode === 'staging') await prepareStaging(client, spec.table);
 
   let encoder: RowEncoder | null = null;
   // Set when the whole file cannot be loaded: every data line is rejected with it.
@@ -188,10 +218,17 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
 
   const input = await entry.open();
   let bytesRead = 0;
-  input.on('data', (b: Buffer) => (bytesRead += b.length));
+  // Counted as they are pulled: a 'data' listener would switch the stream to flowing
+  // mode and let reading run ahead of the COPY, buffering without bound.
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const b of input) {
+      bytesRead += (b as Buffer).length;
+      yield b as Buffer;
+    }
+  }
   progress.start(entry.name, entry.size);
 
-  for await (const batch of splitCrlf(input)) {
+  for await (const batch of splitCrlf(counted())) {
     for (const line of batch) {
       if (line.lineNo === 1) {
         if (spec) {
@@ -201,7 +238,7 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
           if (encoder.missingColumns.length > 0) {
             fileError = { reason: 'header_mismatch', message: `header_mismatch: ${entry.name} lacks ${encoder.missingColumns.join(', ')}` };
           } else {
-            copy = copyIntoStaging(client, spec.table, encoder.copyColumns);
+            copy = copyInto(client, mode === 'direct' ? spec.table : stagingName(spec.table), encoder.copyColumns);
             copy.on('error', (err) => (copyError = err));
           }
         }
@@ -238,14 +275,18 @@ async function loadFile(client: pg.PoolClient, entry: ExportEntry, rejects: Reje
     if (copyError) throw toError(copyError);
   }
   progress.done();
-  if (spec && report.loaded > 0) {
-    const timings: Record<string, number> = { read_and_copy: Math.round(performance.now() - started) };
+  const timings: Record<string, number> = { read_and_copy: Math.round(performance.now() - started) };
+  if (spec && mode === 'direct') {
+    const merged = await finishDirectLoad(client, spec, columns, report.loaded, timings);
+    report.changed = merged.changed;
+    report.current_version_changes = merged.currentChanged;
+  } else if (spec && report.loaded > 0) {
     const merged = await mergeStaged(client, spec, columns, timings);
-    log.debug('merge timings (ms)', { file: entry.name, ...timings });
     report.changed = merged.changed;
     report.duplicate_keys = merged.duplicates;
     report.current_version_changes = merged.currentChanged;
   }
+  log.debug('load timings (ms)', { file: entry.name, mode, ...timings });
   report.seconds = round(performance.now() - started);
   return report;
 }

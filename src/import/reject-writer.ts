@@ -2,7 +2,7 @@
 // raw bytes (decoded as latin1, which maps every byte to one code point, so
 // Buffer.from(raw, 'latin1') gives the exact bytes back). Files are created on the first
 // reject only.
-import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 
@@ -32,6 +32,15 @@ export class RejectWriter {
     }
     const record: RejectRecord = { file: sourceFile, line: lineNo, reason, message, raw: bytes.toString('latin1') };
     if (!out.write(JSON.stringify(record) + '\n')) await once(out, 'drain');
+  }
+
+  /** Forgets what was written for one file (it is being read again from the start). */
+  async discard(sourceFile: string): Promise<void> {
+    const s = this.streams.get(sourceFile);
+    if (!s) return;
+    this.streams.delete(sourceFile);
+    await new Promise<void>((resolve) => s.end(() => resolve()));
+    rmSync(this.fileFor(sourceFile), { force: true });
   }
 
   async close(): Promise<void> {

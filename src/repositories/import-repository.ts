@@ -52,9 +52,10 @@ export async function prepareStaging(client: pg.ClientBase, table: string): Prom
   await client.query(`TRUNCATE ${stg}`);
 }
 
-export function copyIntoStaging(client: pg.ClientBase, table: string, columns: readonly string[]): Writable {
+/** COPY into `target` (a staging table, or the table itself on a direct first load). */
+export function copyInto(client: pg.ClientBase, target: string, columns: readonly string[]): Writable {
   // An empty field is NULL, as in the export itself.
-  const sql = `COPY ${ident(stagingName(table))} (${columns.map(ident).join(', ')}) FROM STDIN WITH (FORMAT text, NULL '')`;
+  const sql = `COPY ${ident(target)} (${columns.map(ident).join(', ')}) FROM STDIN WITH (FORMAT text, NULL '')`;
   return client.query(copyFrom(sql));
 }
 
@@ -124,11 +125,11 @@ export function buildMergeSql(spec: SourceTableSpec, columns: readonly TableColu
 }
 
 /** Registers every (filing, amendment) the staged file mentions. Pure. */
-export function buildVersionsSql(spec: SourceTableSpec, columns: readonly TableColumn[]): string | null {
+export function buildVersionsSql(spec: SourceTableSpec, columns: readonly TableColumn[], source = stagingName(spec.table)): string | null {
   const names = columns.map((c) => c.name);
   const amendCol = spec.role === 'index' ? 'filing_sequence' : 'amend_id';
   if (spec.role === 'ref' || !names.includes('filing_id') || !names.includes(amendCol)) return null;
-  const stg = ident(stagingName(spec.table));
+  const stg = ident(source);
   const isCover = spec.role === 'cover';
   const formCol = spec.role === 'index' ? 'form_id' : names.includes('form_type') ? 'form_type' : null;
   const filerCol = names.includes('filer_id') ? 'filer_id' : null;
@@ -202,9 +203,9 @@ export function buildCurrentVersionSql(): string {
 }
 
 /** Keeps `filers` in step with FILERS_CD, FILERNAME_CD and the names typed on covers. Pure. */
-export function buildFilersSql(spec: SourceTableSpec, columns: readonly TableColumn[]): string | null {
+export function buildFilersSql(spec: SourceTableSpec, columns: readonly TableColumn[], source = stagingName(spec.table)): string | null {
   const names = new Set(columns.map((c) => c.name));
-  const stg = ident(stagingName(spec.table));
+  const stg = ident(source);
   const logAndCount = `, logged AS (
       INSERT INTO change_log (table_name, op, row_key) SELECT 'filers', 'upsert', filer_id FROM up RETURNING 1
     ) SELECT (SELECT count(*) FROM logged)::int AS n`;
@@ -306,6 +307,72 @@ export async function mergeStaged(
     await client.query('ROLLBACK').catch(() => {});
     throw err;
   }
+}
+
+/** Change-log entries for every row of a table that was empty before this load. Pure. */
+export function buildDirectChangeLogSql(spec: SourceTableSpec, columns: readonly TableColumn[]): string {
+  const names = columns.map((c) => c.name);
+  const amendCol = spec.role === 'index' ? 'filing_sequence' : 'amend_id';
+  const t = ident(spec.table);
+  if (names.includes('filing_id') && names.includes(amendCol)) {
+    return `INSERT INTO change_log (table_name, op, filing_id, amend_id)
+      SELECT '${spec.table}', 'upsert', filing_id, ${ident(amendCol)} FROM ${t} GROUP BY filing_id, ${ident(amendCol)}`;
+  }
+  const rowKey = names.includes('filer_id') ? 'filer_id' : `concat_ws('|', ${keyColumns(spec).map(ident).join(', ')})`;
+  return `INSERT INTO change_log (table_name, op, row_key) SELECT '${spec.table}', 'upsert', ${rowKey} FROM ${t} GROUP BY 1, 2, 3`;
+}
+
+/**
+ * First load of a large file into an empty table: COPY straight into the table inside
+ * one transaction, with its primary key dropped during the COPY and built again after
+ * (one sort instead of a million index insertions), instead of staging and merging.
+ * Returns false, with nothing changed, when the table is not empty. The transaction
+ * stays open: finishDirectLoad commits it; on any error the caller rolls back.
+ */
+export async function beginDirectLoad(client: pg.ClientBase, spec: SourceTableSpec): Promise<boolean> {
+  const t = ident(spec.table);
+  await client.query('BEGIN');
+  await client.query('LOCK TABLE change_log IN EXCLUSIVE MODE');
+  await client.query(`LOCK TABLE ${t} IN ACCESS EXCLUSIVE MODE`);
+  const empty = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${t}) AS empty`);
+  if (!empty.rows[0]?.empty) {
+    await client.query('ROLLBACK');
+    return false;
+  }
+  await client.query(`ALTER TABLE ${t} DROP CONSTRAINT ${ident(`${spec.table}_pkey`)}`);
+  return true;
+}
+
+/** Rebuilds the key (23505 if a key repeats: the caller falls back to staging), then does
+ *  the bookkeeping of mergeStaged from the table itself, and commits. */
+export async function finishDirectLoad(
+  client: pg.ClientBase,
+  spec: SourceTableSpec,
+  columns: readonly TableColumn[],
+  loaded: number,
+  timings: Record<string, number> = {},
+): Promise<MergeResult> {
+  const timed = async <R extends pg.QueryResultRow>(step: string, text: string): Promise<pg.QueryResult<R>> => {
+    const t = performance.now();
+    const r = await client.query<R>(text);
+    timings[step] = Math.round(performance.now() - t);
+    return r;
+  };
+  await timed('primary_key', `ALTER TABLE ${ident(spec.table)} ADD CONSTRAINT ${ident(`${spec.table}_pkey`)} PRIMARY KEY (${keyColumns(spec).map(ident).join(', ')})`);
+  let logged = (await timed('change_log', buildDirectChangeLogSql(spec, columns))).rowCount ?? 0;
+  let currentChanged = 0;
+  const versions = buildVersionsSql(spec, columns, spec.table);
+  if (versions) {
+    await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${ident(TOUCHED_FILINGS)} (filing_id integer PRIMARY KEY)`);
+    await client.query(`TRUNCATE ${ident(TOUCHED_FILINGS)}`);
+    await timed('versions', versions);
+    currentChanged = (await timed<{ moved: number }>('current', buildCurrentVersionSql())).rows[0]?.moved ?? 0;
+    logged += currentChanged;
+  }
+  const filers = buildFilersSql(spec, columns, spec.table);
+  if (filers) logged += (await timed<{ n: number }>('filers', filers)).rows[0]?.n ?? 0;
+  await timed('commit', 'COMMIT');
+  return { changed: loaded, duplicates: 0, currentChanged, changeLogEntries: logged };
 }
 
 /**

@@ -41,7 +41,9 @@ function runImport(url: string, dir: string): Promise<{ report: ImportReport; se
     const started = performance.now();
     // /usr/bin/time is not everywhere; the child reports its own peak RSS (maxRSS).
     const child = spawn(process.execPath, [CLI, 'import', 'calaccess', dir, '--only', 'RCPT_CD.TSV', '--json', '--rejects', path.join(dir, '..', 'rejects')], {
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn' },
+      // The heap is capped: the import must run in bounded memory whatever the file size
+      // (without a cap V8 grows its heap lazily up to ~370 MB here before collecting).
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warn', NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -73,6 +75,8 @@ async function rawCopy(url: string, file: string): Promise<number> {
   }
 }
 
+const HEAP_CAP_MB = 128;
+
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 async function main(): Promise<void> {
@@ -91,6 +95,9 @@ async function main(): Promise<void> {
     const f = first.report.files[0]!;
     if (f.loaded !== rows || f.rejected !== 0) throw new Error(`import loaded ${f.loaded}, rejected ${f.rejected}`);
     const importRate = rows / first.seconds;
+    // The file's own load time (read, check, COPY, key, bookkeeping, commit), without the
+    // process start-up and schema check every run pays once whatever the size.
+    const fileRate = rows / f.seconds;
     const again = await runImport(importDb.url, clean);
     if (again.report.files[0]!.changed !== 0) throw new Error('re-import changed rows');
     const d = await runImport(dirtyDb.url, dirty);
@@ -101,7 +108,8 @@ async function main(): Promise<void> {
     console.log(`disclosure import (first load)       ${fmt(importRate).padStart(9)} rows/s  (${first.seconds.toFixed(1)} s, whole process)  ratio ${(importRate / copyRate).toFixed(2)}  peak RSS ${first.peakRssMb} MB`);
     console.log(`disclosure import (same file again)  ${fmt(rows / again.seconds).padStart(9)} rows/s  (${again.seconds.toFixed(1)} s, 0 rows changed)  peak RSS ${again.peakRssMb} MB`);
     console.log(`disclosure import (dirty export)     ${fmt(df.lines / d.seconds).padStart(9)} rows/s  (${d.seconds.toFixed(1)} s, ${df.rejected} rejected: ${JSON.stringify(df.rejected_by_reason)})  peak RSS ${d.peakRssMb} MB`);
-    console.log(`ratio import / raw COPY: ${(importRate / copyRate).toFixed(2)} (goal >= 0.50)`);
+    console.log(`disclosure import, the file alone     ${fmt(fileRate).padStart(9)} rows/s  (${f.seconds.toFixed(1)} s from the file's first byte to its commit)  ratio ${(fileRate / copyRate).toFixed(2)}`);
+    console.log(`ratio import / raw COPY: ${(fileRate / copyRate).toFixed(2)} for the file, ${(importRate / copyRate).toFixed(2)} for the whole process (goal >= 0.50); importer heap capped at ${HEAP_CAP_MB} MB`);
   } finally {
     if (values.keep !== true) await Promise.all([baseDb.drop(), importDb.drop(), dirtyDb.drop()]);
   }

@@ -55,6 +55,23 @@ function ensureTemplate(): Promise<string> {
   return templateReady;
 }
 
+/**
+ * Plain DROP DATABASE: it makes autovacuum workers on the database exit by itself, which
+ * WITH (FORCE) would refuse to signal for a non-superuser. Retried while the server still
+ * sees a session that is closing.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)}`));
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || attempt >= 20) throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
 let counter = 0;
 
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
@@ -68,7 +85,7 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
     db,
     drop: async () => {
       await db.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`));
+      await dropDatabase(name);
     },
   };
 }
