@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import { dbMigrateCommand } from './db-command.js';
 import { generateCommand } from './generate-command.js';
 import { importCommand } from './import-command.js';
+import { indexRebuildCommand, indexStatusCommand, indexSyncCommand } from './index-command.js';
 import { serveCommand } from './serve-command.js';
 import { servicesDownCommand, servicesStatusCommand, servicesUpCommand } from './services-command.js';
 
@@ -25,5 +26,8 @@ export const commands: Record<string, Command> = {
   'db migrate': dbMigrateCommand,
   'import calaccess': importCommand,
   'generate calaccess': generateCommand,
+  'index rebuild': indexRebuildCommand,
+  'index sync': indexSyncCommand,
+  'index status': indexStatusCommand,
   serve: serveCommand,
 };

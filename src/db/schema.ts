@@ -60,7 +60,27 @@ export interface ImportRunsTable {
   report: unknown;
 }
 
+export interface SearchIndexStateTable {
+  kind: string;
+  generation: Generated<number>;
+  index_name: string | null;
+  checkpoint: ColumnType<string, string | number | undefined, string | number>;
+  rebuilt_at: string | null;
+  updated_at: ColumnType<string, string | undefined, string>;
+}
+
+export interface SearchIndexFailuresTable {
+  id: Generated<string>;
+  kind: string;
+  doc_id: string;
+  seq: string | null;
+  error: string;
+  failed_at: ColumnType<string, string | undefined, never>;
+}
+
 export interface ModelTables {
+  search_index_state: SearchIndexStateTable;
+  search_index_failures: SearchIndexFailuresTable;
   filing_versions: FilingVersionsTable;
   filings: FilingsTable;
   filers: FilersTable;

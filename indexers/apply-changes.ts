@@ -1,0 +1,190 @@
+// From change-log entries to documents in Elasticsearch. Documents are rebuilt from the
+// database as it is now (never from the entry), so applying an entry twice, or late, is
+// harmless: same ids, same content.
+import type { Client, estypes } from '@elastic/elasticsearch';
+import type pg from 'pg';
+import type { Logger } from '../src/logger.js';
+import { filingIdsOfFilers, recordIndexFailure, type ChangeEntry } from '../src/repositories/index-source-repository.js';
+import { KIND_NAMES, KINDS, type Doc, type KindName } from './kinds.js';
+
+export interface KindPlan {
+  /** filing ids (filing kinds) or filer ids (filers) whose documents are re-read */
+  ids: Set<number | string>;
+  /** filings that had rows deleted: documents the database no longer has are removed */
+  prune: Set<number>;
+}
+
+/** Which documents of which kind a batch of entries concerns. */
+export async function planChanges(pool: pg.Pool, entries: readonly ChangeEntry[], kinds: readonly KindName[] = KIND_NAMES): Promise<Map<KindName, KindPlan>> {
+  const plan = new Map<KindName, KindPlan>(kinds.map((k) => [k, { ids: new Set(), prune: new Set() }]));
+  const filerIds = new Set<string>();
+  for (const e of entries) {
+    if (e.table_name === 'filers' || e.table_name === 'filer_names') {
+      if (e.row_key) filerIds.add(e.row_key);
+      continue;
+    }
+    for (const k of kinds) {
+      const kind = KINDS[k];
+      if (kind.unit !== 'filing' || e.filing_id === null) continue;
+      // A move of the current version changes the `current` flag of every document of the filing.
+      if (e.op === 'current_changed' || kind.tables.includes(e.table_name)) {
+        const p = plan.get(k)!;
+        p.ids.add(e.filing_id);
+        if (e.op === 'delete') p.prune.add(e.filing_id);
+      }
+    }
+  }
+  if (filerIds.size > 0) {
+    for (const id of filerIds) plan.get('filers')?.ids.add(id);
+    // Documents of the filings a filer filed show its name.
+    const filings = await filingIdsOfFilers(pool, [...filerIds]);
+    for (const k of kinds) if (KINDS[k].unit === 'filing') for (const f of filings) plan.get(k)!.ids.add(f);
+  }
+  return plan;
+}
+
+export interface WriterOptions {
+  log: Logger;
+  signal?: AbortSignal;
+  /** Recorded with failures, for tracing. */
+  seq?: string | null;
+  /** Largest pause between attempts while Elasticsearch refuses or is away. */
+  maxBackoffMs?: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+
+export class AbortedError extends Error {
+  constructor() {
+    super('aborted');
+  }
+}
+
+/** Retryable: too many requests, server errors, and no answer at all. */
+function retryableStatus(status: number | undefined): boolean {
+  return status === undefined || status === 429 || status >= 500;
+}
+
+/**
+ * Writes (and deletes) documents with bulk requests until Elasticsearch has acknowledged
+ * every one: rejections (429, 5xx) and a server that is away are retried with backoff,
+ * without limit, so a caller that waits for this may then advance its checkpoint. A
+ * document refused for good (a 4xx other than 429) is recorded in search_index_failures
+ * and counted, not retried forever.
+ */
+export async function writeDocs(
+  es: Client,
+  pool: pg.Pool,
+  kind: KindName,
+  target: string,
+  docs: readonly Doc[],
+  deletes: readonly string[],
+  opts: WriterOptions,
+): Promise<{ written: number; failed: number }> {
+  type Op = { id: string; doc?: Record<string, unknown> };
+  let pending: Op[] = [...docs.map((d) => ({ id: d.id, doc: d.body })), ...deletes.map((id) => ({ id }))];
+  let failed = 0;
+  let backoff = 250;
+  const maxBackoff = opts.maxBackoffMs ?? 15_000;
+  const CHUNK = 2_000;
+  while (pending.length > 0) {
+    if (opts.signal?.aborted) throw new AbortedError();
+    const batch = pending.slice(0, CHUNK);
+    const operations: (estypes.BulkOperationContainer | Record<string, unknown>)[] = [];
+    for (const op of batch) {
+      if (op.doc) operations.push({ index: { _index: target, _id: op.id } }, op.doc);
+      else operations.push({ delete: { _index: target, _id: op.id } });
+    }
+    let res: estypes.BulkResponse;
+    try {
+      res = await es.bulk({ operations, refresh: false }, { requestTimeout: 60_000, maxRetries: 0 });
+    } catch (err) {
+      const status = (err as { meta?: { statusCode?: number } }).meta?.statusCode;
+      if (!retryableStatus(status)) throw err;
+      opts.log.warn('elasticsearch unavailable; retrying', { kind, backoff_ms: backoff, error: err instanceof Error ? err.message : String(err) });
+      await sleep(backoff, opts.signal);
+      backoff = Math.min(backoff * 2, maxBackoff);
+      continue;
+    }
+    const retry: Op[] = [];
+    res.items.forEach((item, i) => {
+      const r = item.index ?? item.delete;
+      const op = batch[i]!;
+      if (!r || !r.error) return;
+      // Deleting what is not there is success.
+      if (!op.doc && r.status === 404) return;
+      if (retryableStatus(r.status)) retry.push(op);
+      else {
+        failed++;
+        const reason = `${r.error.type}: ${r.error.reason ?? ''}`;
+        opts.log.error('document refused', { kind, id: op.id, error: reason });
+        void recordIndexFailure(pool, kind, op.id, opts.seq ?? null, reason).catch(() => {});
+      }
+    });
+    pending = [...retry, ...pending.slice(batch.length)];
+    if (retry.length > 0) {
+      opts.log.warn('elasticsearch rejected documents; retrying', { kind, count: retry.length, backoff_ms: backoff });
+      await sleep(backoff, opts.signal);
+      backoff = Math.min(backoff * 2, maxBackoff);
+    } else {
+      backoff = 250;
+    }
+  }
+  return { written: docs.length - failed, failed };
+}
+
+/** Ids of a filing's documents in the index (for pruning what the database no longer has). */
+async function indexedIdsOfFiling(es: Client, target: string, filingId: number): Promise<string[]> {
+  const ids: string[] = [];
+  let after: estypes.SortResults | undefined;
+  for (;;) {
+    const res = await es.search({
+      index: target,
+      size: 1000,
+      _source: false,
+      query: { term: { filing_id: filingId } },
+      sort: [{ id: 'asc' }],
+      ...(after ? { search_after: after } : {}),
+    });
+    const hits = res.hits.hits;
+    for (const h of hits) if (h._id) ids.push(h._id);
+    if (hits.length < 1000) return ids;
+    after = hits[hits.length - 1]!.sort;
+  }
+}
+
+/** Applies a plan to the kind's alias (or to `target`, during a rebuild). */
+export async function applyPlan(
+  es: Client,
+  pool: pg.Pool,
+  kind: KindName,
+  plan: KindPlan,
+  target: string,
+  opts: WriterOptions,
+): Promise<{ written: number; deleted: number; failed: number }> {
+  if (plan.ids.size === 0) return { written: 0, deleted: 0, failed: 0 };
+  const k = KINDS[kind];
+  const ids = [...plan.ids];
+  const docs: Doc[] = [];
+  // Bounded reads: a large batch of filings is fetched a slice at a time.
+  for (let i = 0; i < ids.length; i += 500) docs.push(...(await k.docsFor(pool, ids.slice(i, i + 500))));
+  const deletes: string[] = [];
+  if (k.unit === 'filer') {
+    const found = new Set(docs.map((d) => d.id));
+    for (const id of ids) if (!found.has(String(id))) deletes.push(String(id));
+  }
+  for (const filingId of plan.prune) {
+    const keep = new Set(docs.filter((d) => d.filingId === filingId).map((d) => d.id));
+    for (const id of await indexedIdsOfFiling(es, target, filingId)) if (!keep.has(id)) deletes.push(id);
+  }
+  const r = await writeDocs(es, pool, kind, target, docs, deletes, opts);
+  return { written: r.written, deleted: deletes.length, failed: r.failed };
+}

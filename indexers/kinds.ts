@@ -1,0 +1,232 @@
+// The searchable kinds: for each, its mapping, where its documents come from, and which
+// change-log entries concern it.
+import type pg from 'pg';
+import {
+  countFilers,
+  countFilingVersions,
+  countSourceRows,
+  filerRowsByIds,
+  filingRowsByIds,
+  sourceRowsForFilings,
+  streamFilerRows,
+  streamFilingRows,
+  streamSourceRows,
+  type Row,
+  type SourceQuery,
+} from '../src/repositories/index-source-repository.js';
+import { contributionDoc, expenditureDoc, filerDoc, filingDoc, lobbyingDoc } from './documents.js';
+import type { KindMapping } from './mappings/common.js';
+import { contributionsMapping } from './mappings/contributions.js';
+import { expendituresMapping } from './mappings/expenditures.js';
+import { filersMapping } from './mappings/filers.js';
+import { filingsMapping } from './mappings/filings.js';
+import { lobbyingMapping } from './mappings/lobbying.js';
+
+export type KindName = 'contributions' | 'expenditures' | 'filers' | 'filings' | 'lobbying';
+export const KIND_NAMES: readonly KindName[] = ['contributions', 'expenditures', 'filers', 'filings', 'lobbying'];
+
+export interface Doc {
+  id: string;
+  body: Record<string, unknown>;
+  filingId?: number;
+}
+
+export interface Kind {
+  name: KindName;
+  mapping: KindMapping;
+  /** Documents are a function of one filing (all its versions) or of one filer. */
+  unit: 'filing' | 'filer';
+  /** Change-log tables whose entries make this kind re-read the filing / filer. */
+  tables: readonly string[];
+  streamAll(pool: pg.Pool): AsyncGenerator<Doc[]>;
+  docsFor(pool: pg.Pool, ids: readonly (number | string)[]): Promise<Doc[]>;
+  countRows(pool: pg.Pool): Promise<{ rows: number; current: number }>;
+}
+
+interface TransactionSource extends SourceQuery {
+  toDoc(code: string, table: string, r: Row): Record<string, unknown>;
+}
+
+const PARTY = (p: string, extra = ''): string =>
+  `t.entity_cd, t.${p}_naml AS p_last, t.${p}_namf AS p_first, t.${p}_namt AS p_title, t.${p}_nams AS p_suffix,
+   t.${p}_city AS p_city, t.${p}_st AS p_state, t.${p}_zip4 AS p_zip${extra}`;
+
+const CONTRIBUTION_SOURCES: TransactionSource[] = [
+  {
+    table: 'contributions',
+    code: 'rcpt',
+    cover: 'campaign_covers',
+    select: `${PARTY('ctrib', ', t.ctrib_emp AS p_employer, t.ctrib_occ AS p_occupation, t.cmte_id AS p_committee')},
+      t.amount, t.rcpt_date AS tx_date, t.memo_code, t.memo_refno, t.tran_type, t.ctrib_dscr AS description, 'itemized' AS report_kind`,
+    toDoc: contributionDoc,
+  },
+  {
+    table: 'late_contributions',
+    code: 's497',
+    cover: 'campaign_covers',
+    // Part 1 only: contributions received. Part 2 (made) names the giver as the filer.
+    where: `t.form_type = 'F497P1'`,
+    select: `${PARTY('enty', ', t.ctrib_emp AS p_employer, t.ctrib_occ AS p_occupation, t.cmte_id AS p_committee')},
+      t.amount, t.ctrib_date AS tx_date, t.memo_code, t.memo_refno, NULL AS tran_type, NULL AS description, 'late_contribution' AS report_kind`,
+    toDoc: contributionDoc,
+  },
+];
+
+const EXPENDITURE_SOURCES: TransactionSource[] = [
+  {
+    table: 'expenditures',
+    code: 'expn',
+    cover: 'campaign_covers',
+    select: `${PARTY('payee', ', NULL AS p_employer, NULL AS p_occupation, t.cmte_id AS p_committee')},
+      t.amount, t.expn_date AS tx_date, t.memo_code, t.memo_refno, t.expn_code, t.expn_dscr AS description,
+      t.cand_naml, t.cand_namf, t.bal_name, t.office_cd, t.sup_opp_cd, 'itemized' AS report_kind`,
+    toDoc: expenditureDoc,
+  },
+  {
+    table: 'late_independent_expenditures',
+    code: 's496',
+    cover: 'campaign_covers',
+    select: `NULL AS entity_cd, NULL AS p_last, NULL AS p_first, NULL AS p_title, NULL AS p_suffix, NULL AS p_city, NULL AS p_state,
+      NULL AS p_zip, NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee,
+      t.amount, t.exp_date AS tx_date, t.memo_code, t.memo_refno, NULL AS expn_code, t.expn_dscr AS description,
+      NULL AS cand_naml, NULL AS cand_namf, NULL AS bal_name, NULL AS office_cd, NULL AS sup_opp_cd, 'late_independent_expenditure' AS report_kind`,
+    toDoc: expenditureDoc,
+  },
+];
+
+const LOBBYING_SOURCES: TransactionSource[] = [
+  {
+    table: 'lobbying_payments',
+    code: 'lpay',
+    cover: 'lobbying_report_covers',
+    select: `${PARTY('emplr', ', NULL AS p_employer, NULL AS p_occupation, t.emplr_id AS p_committee')},
+      coalesce(t.per_total, t.fees_amt) AS amount, NULL::date AS tx_date, t.memo_code, t.memo_refno, t.lby_actvty AS description,
+      NULL AS bene_name, NULL AS bene_posit, 'payment' AS activity`,
+    toDoc: lobbyingDoc,
+  },
+  {
+    table: 'lobbying_activity_expenses',
+    code: 'lexp',
+    cover: 'lobbying_report_covers',
+    select: `${PARTY('payee', ', NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee')},
+      t.amount, t.expn_date AS tx_date, t.memo_code, t.memo_refno, t.expn_dscr AS description,
+      t.bene_name, t.bene_posit, 'activity_expense' AS activity`,
+    toDoc: lobbyingDoc,
+  },
+  {
+    table: 'lobbying_campaign_contributions',
+    code: 'lccm',
+    cover: 'lobbying_report_covers',
+    select: `${PARTY('recip', ', NULL AS p_employer, NULL AS p_occupation, t.recip_id AS p_committee')},
+      t.amount, t.ctrib_date AS tx_date, t.memo_code, t.memo_refno, NULL AS description,
+      NULL AS bene_name, NULL AS bene_posit, 'campaign_contribution' AS activity`,
+    toDoc: lobbyingDoc,
+  },
+  {
+    table: 'lobbying_other_payments',
+    code: 'loth',
+    cover: 'lobbying_report_covers',
+    select: `NULL AS entity_cd, t.firm_name AS p_last, NULL AS p_first, NULL AS p_title, NULL AS p_suffix,
+      t.firm_city AS p_city, t.firm_st AS p_state, t.firm_zip4 AS p_zip, NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee,
+      t.amount, t.pmt_date AS tx_date, t.memo_code, t.memo_refno, NULL AS description,
+      NULL AS bene_name, NULL AS bene_posit, 'other_payment' AS activity`,
+    toDoc: lobbyingDoc,
+  },
+];
+
+const toDocs = (s: TransactionSource, rows: Row[]): Doc[] =>
+  rows.map((r) => {
+    const body = s.toDoc(s.code, s.table, r);
+    return { id: body['id'] as string, body, filingId: r['filing_id'] as number };
+  });
+
+/** Cover and index tables: what a filing's documents show of its filer and period. */
+const CAMPAIGN_COVER_TABLES = ['campaign_covers', 'filer_filings'];
+const LOBBY_COVER_TABLES = ['lobbying_report_covers', 'filer_filings'];
+
+function transactionKind(name: KindName, mapping: KindMapping, sources: TransactionSource[], coverTables: string[]): Kind {
+  return {
+    name,
+    mapping,
+    unit: 'filing',
+    tables: [...sources.map((s) => s.table), ...coverTables],
+    async *streamAll(pool) {
+      for (const s of sources) for await (const rows of streamSourceRows(pool, s)) yield toDocs(s, rows);
+    },
+    async docsFor(pool, ids) {
+      const filingIds = ids as number[];
+      const parts = await Promise.all(sources.map(async (s) => toDocs(s, await sourceRowsForFilings(pool, s, filingIds))));
+      return parts.flat();
+    },
+    async countRows(pool) {
+      const counts = await Promise.all(sources.map((s) => countSourceRows(pool, s)));
+      return counts.reduce((a, b) => ({ rows: a.rows + b.rows, current: a.current + b.current }), { rows: 0, current: 0 });
+    },
+  };
+}
+
+const filingDocs = (rows: Row[]): Doc[] =>
+  rows.map((r) => {
+    const body = filingDoc(r);
+    return { id: body['id'] as string, body, filingId: r['filing_id'] as number };
+  });
+
+const filerDocs = (rows: Row[]): Doc[] =>
+  rows.map((r) => {
+    const body = filerDoc(r);
+    return { id: body['id'] as string, body };
+  });
+
+export const KINDS: Readonly<Record<KindName, Kind>> = {
+  contributions: transactionKind('contributions', contributionsMapping, CONTRIBUTION_SOURCES, CAMPAIGN_COVER_TABLES),
+  expenditures: transactionKind('expenditures', expendituresMapping, EXPENDITURE_SOURCES, CAMPAIGN_COVER_TABLES),
+  lobbying: transactionKind('lobbying', lobbyingMapping, LOBBYING_SOURCES, LOBBY_COVER_TABLES),
+  filings: {
+    name: 'filings',
+    mapping: filingsMapping,
+    unit: 'filing',
+    tables: [
+      'campaign_covers',
+      'lobbying_report_covers',
+      'registration_covers',
+      'organization_statement_covers',
+      'issue_ad_covers',
+      'candidate_intention_statements',
+      'filer_filings',
+      ...CONTRIBUTION_SOURCES.map((s) => s.table),
+      ...EXPENDITURE_SOURCES.map((s) => s.table),
+      ...LOBBYING_SOURCES.map((s) => s.table),
+    ],
+    async *streamAll(pool) {
+      for await (const rows of streamFilingRows(pool)) yield filingDocs(rows);
+    },
+    async docsFor(pool, ids) {
+      return filingDocs(await filingRowsByIds(pool, ids as number[]));
+    },
+    countRows: countFilingVersions,
+  },
+  filers: {
+    name: 'filers',
+    mapping: filersMapping,
+    unit: 'filer',
+    tables: ['filers', 'filer_names'],
+    async *streamAll(pool) {
+      for await (const rows of streamFilerRows(pool)) yield filerDocs(rows);
+    },
+    async docsFor(pool, ids) {
+      return filerDocs(await filerRowsByIds(pool, ids as string[]));
+    },
+    async countRows(pool) {
+      const n = await countFilers(pool);
+      return { rows: n, current: n };
+    },
+  },
+};
+
+export function aliasName(prefix: string, kind: KindName): string {
+  return `${prefix}${kind}`;
+}
+
+export function indexName(prefix: string, kind: KindName, generation: number): string {
+  return `${prefix}${kind}_v${generation}`;
+}

@@ -1,0 +1,26 @@
+import { amount, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, integer, keyword, party, stored, versionFields, type KindMapping } from './common.js';
+
+/** Money received: Schedules A, C, I (and F401A, F496P3) and late contributions (F497 Part 1). */
+export const contributionsMapping: KindMapping = {
+  version: 1,
+  settings: indexSettings(),
+  mappings: {
+    dynamic: 'strict',
+    properties: {
+      ...versionFields,
+      report_kind: codeAndLabel(),
+      schedule: codeAndLabel(),
+      contributor: party(),
+      recipient: filerRef(),
+      filing: filingRef(),
+      amount,
+      date,
+      election_year: integer,
+      memo: bool,
+      transaction_type: codeAndLabel(),
+      description: { type: 'text' },
+      memo_ref: stored,
+      id: keyword,
+    },
+  },
+};

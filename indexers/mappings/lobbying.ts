@@ -1,0 +1,26 @@
+import { amount, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, keyword, party, stored, text, versionFields, type KindMapping } from './common.js';
+
+/** Lobbying money: payments to firms (LPAY), activity expenses (LEXP), campaign
+ *  contributions by lobbyists (LCCM), payments to other firms (LOTH). */
+export const lobbyingMapping: KindMapping = {
+  version: 1,
+  settings: indexSettings(),
+  mappings: {
+    dynamic: 'strict',
+    properties: {
+      ...versionFields,
+      activity: codeAndLabel(),
+      schedule: codeAndLabel(),
+      filer: filerRef(),
+      party: party(),
+      beneficiary: { properties: { name: text, position: text } },
+      filing: filingRef(),
+      amount,
+      date,
+      memo: bool,
+      description: { type: 'text' },
+      memo_ref: stored,
+      id: keyword,
+    },
+  },
+};

@@ -1,0 +1,134 @@
+// `disclosure index rebuild [kind]`: a new versioned index built from the database by
+// keyset pages and bulk requests, caught up from the change log, then the alias moved to
+// it in one atomic _aliases call and the old index deleted. Searches keep answering from
+// the old index until the move, and from the new one after.
+import type { Client, estypes } from '@elastic/elasticsearch';
+import type pg from 'pg';
+import type { Logger } from '../src/logger.js';
+import { getIndexStates, lastChangeSeq, readChanges, recordIndexFailure, recordRebuild } from '../src/repositories/index-source-repository.js';
+import { applyPlan, planChanges } from './apply-changes.js';
+import { aliasName, indexName, KINDS, type KindName } from './kinds.js';
+
+export interface RebuildResult {
+  kind: KindName;
+  index: string;
+  docs: number;
+  failed: number;
+  caught_up_changes: number;
+  seconds: number;
+  docs_per_second: number;
+}
+
+export interface IndexDeps {
+  es: Client;
+  pool: pg.Pool;
+  prefix: string;
+  log: Logger;
+}
+
+/** Applies every change-log entry after `from` to `target` for one kind; returns the last seq seen. */
+export async function catchUp(deps: IndexDeps, kind: KindName, target: string, from: string): Promise<{ seq: string; changes: number }> {
+  let seq = from;
+  let changes = 0;
+  for (;;) {
+    const entries = await readChanges(deps.pool, seq, 5_000);
+    if (entries.length === 0) return { seq, changes };
+    const plan = (await planChanges(deps.pool, entries, [kind])).get(kind)!;
+    await applyPlan(deps.es, deps.pool, kind, plan, target, { log: deps.log, seq: entries[entries.length - 1]!.seq });
+    seq = entries[entries.length - 1]!.seq;
+    changes += entries.length;
+  }
+}
+
+/** The indices the alias points to now. */
+async function aliasTargets(es: Client, alias: string): Promise<string[]> {
+  const exists = await es.indices.existsAlias({ name: alias });
+  if (!exists) return [];
+  return Object.keys(await es.indices.getAlias({ name: alias }));
+}
+
+export async function createKindIndex(es: Client, kind: KindName, name: string, settings: estypes.IndicesIndexSettings = {}): Promise<void> {
+  const m = KINDS[kind].mapping;
+  await es.indices.create({
+    index: name,
+    settings: { ...m.settings, ...settings },
+    mappings: { ...m.mappings, _meta: { kind, mapping_version: m.version } },
+  });
+}
+
+export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkConcurrency?: number } = {}): Promise<RebuildResult> {
+  const started = performance.now();
+  const { es, pool, prefix, log } = deps;
+  const alias = aliasName(prefix, kind);
+  const state = (await getIndexStates(pool)).get(kind);
+  const previous = await aliasTargets(es, alias);
+  // Next generation: above what the state says and above any index left by an earlier run.
+  const existing = await es.indices.get({ index: `${alias}_v*`, allow_no_indices: true, expand_wildcards: 'all' });
+  const gens = Object.keys(existing).map((n) => Number(n.slice(alias.length + 2))).filter(Number.isFinite);
+  const generation = Math.max(state?.generation ?? 0, ...gens, 0) + 1;
+  const target = indexName(prefix, kind, generation);
+
+  const s0 = await lastChangeSeq(pool);
+  // No refreshes while bulk loading: one at the end.
+  await createKindIndex(es, kind, target, { refresh_interval: '-1' });
+  log.info('rebuilding', { kind, index: target, from_change: s0 });
+
+  let docs = 0;
+  let failed = 0;
+  const source = KINDS[kind].streamAll(pool);
+  async function* flat(): AsyncGenerator<{ id: string; body: Record<string, unknown> }> {
+    for await (const page of source) {
+      for (const d of page) {
+        docs++;
+        yield d;
+      }
+    }
+  }
+  const stats = await es.helpers.bulk({
+    datasource: flat(),
+    onDocument: (d) => [{ index: { _index: target, _id: d.id } }, d.body],
+    flushBytes: 5_000_000,
+    concurrency: opts.bulkConcurrency ?? 2,
+    retries: 10,
+    wait: 1_000,
+    refreshOnCompletion: false,
+    onDrop: (drop) => {
+      failed++;
+      const id = (drop.document as { id: string }).id;
+      const error = drop.error ? `${drop.error.type}: ${drop.error.reason ?? ''}` : `status ${drop.status}`;
+      log.error('document refused during rebuild', { kind, id, error });
+      void recordIndexFailure(pool, kind, id, null, error).catch(() => {});
+    },
+  });
+  if (stats.aborted) throw new Error(`bulk load of ${target} aborted`);
+
+  // Changes committed while the pages were read: applied to the new index before it goes live.
+  const first = await catchUp(deps, kind, target, s0);
+  await es.indices.putSettings({ index: target, settings: { refresh_interval: KINDS[kind].mapping.settings.refresh_interval ?? '1s' } });
+  await es.indices.refresh({ index: target });
+
+  // One request: the alias never points to nothing, nor to both.
+  const actions: estypes.IndicesUpdateAliasesAction[] = [
+    ...previous.map((index) => ({ remove: { index, alias } })),
+    { add: { index: target, alias } },
+  ];
+  await es.indices.updateAliases({ actions });
+  // A follower may have written a change to the old index between the catch-up and the
+  // move: apply what came since once more, now through the alias.
+  const second = await catchUp(deps, kind, alias, first.seq);
+  for (const old of previous) if (old !== target) await es.indices.delete({ index: old, ignore_unavailable: true });
+  await recordRebuild(pool, kind, generation, target, second.seq);
+
+  const seconds = (performance.now() - started) / 1000;
+  const result: RebuildResult = {
+    kind,
+    index: target,
+    docs: docs - failed,
+    failed,
+    caught_up_changes: first.changes + second.changes,
+    seconds: Math.round(seconds * 10) / 10,
+    docs_per_second: Math.round(docs / seconds),
+  };
+  log.info('rebuilt', { ...result });
+  return result;
+}

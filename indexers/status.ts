@@ -1,0 +1,54 @@
+// `disclosure index status`: per kind, documents in the index against rows in the
+// database, the checkpoint, and how far behind the change log it is.
+import type { Client } from '@elastic/elasticsearch';
+import type pg from 'pg';
+import { changeLag, getIndexStates } from '../src/repositories/index-source-repository.js';
+import { aliasName, KIND_NAMES, KINDS, type KindName } from './kinds.js';
+
+export interface KindStatus {
+  kind: KindName;
+  alias: string;
+  index: string | null;
+  /** all documents, superseded versions included */
+  index_docs: number | null;
+  /** documents of current versions (what default search shows) */
+  index_current_docs: number | null;
+  db_rows: number;
+  db_current_rows: number;
+  checkpoint: string;
+  lag_changes: number;
+  lag_seconds: number;
+  in_sync: boolean;
+}
+
+export async function indexStatus(es: Client, pool: pg.Pool, prefix: string, kinds: readonly KindName[] = KIND_NAMES): Promise<KindStatus[]> {
+  const states = await getIndexStates(pool);
+  return Promise.all(
+    kinds.map(async (kind) => {
+      const alias = aliasName(prefix, kind);
+      const checkpoint = states.get(kind)?.checkpoint ?? '0';
+      const [db, lag] = await Promise.all([KINDS[kind].countRows(pool), changeLag(pool, checkpoint)]);
+      let index: string | null = null;
+      let docs: number | null = null;
+      let current: number | null = null;
+      if (await es.indices.existsAlias({ name: alias })) {
+        index = Object.keys(await es.indices.getAlias({ name: alias }))[0] ?? null;
+        docs = (await es.count({ index: alias })).count;
+        current = KINDS[kind].unit === 'filing' ? (await es.count({ index: alias, query: { term: { current: true } } })).count : docs;
+      }
+      return {
+        kind,
+        alias,
+        index,
+        index_docs: docs,
+        index_current_docs: current,
+        db_rows: db.rows,
+        db_current_rows: db.current,
+        checkpoint,
+        lag_changes: lag.changes,
+        lag_seconds: lag.seconds,
+        in_sync: docs === db.rows && current === db.current && lag.changes === 0,
+      };
+    }),
+  );
+}

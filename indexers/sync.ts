@@ -1,0 +1,148 @@
+// `disclosure index sync`: follows the change log from each kind's checkpoint, woken by
+// LISTEN/NOTIFY and polling as a fallback. Each batch is written to Elasticsearch and
+// acknowledged before the checkpoint moves, so a crash at any moment replays at most one
+// batch (same ids, same content) and loses nothing.
+import pg from 'pg';
+import type { Client } from '@elastic/elasticsearch';
+import { poolConfig } from '../src/db/database.js';
+import type { Config } from '../src/config.js';
+import type { Logger } from '../src/logger.js';
+import { advanceCheckpoint, getIndexStates, readChanges } from '../src/repositories/index-source-repository.js';
+import { AbortedError, applyPlan, planChanges } from './apply-changes.js';
+import { aliasName, indexName, KIND_NAMES, type KindName } from './kinds.js';
+import { createKindIndex } from './rebuild.js';
+
+export interface SyncOptions {
+  signal: AbortSignal;
+  batchSize?: number;
+  /** Poll even without a notification, in case one was missed. */
+  pollMs?: number;
+  /** Called after each batch is acknowledged (tests and progress). */
+  onBatch?: (info: { seq: string; entries: number; written: number; seconds: number }) => void;
+}
+
+export interface SyncDeps {
+  es: Client;
+  pool: pg.Pool;
+  config: Readonly<Config>;
+  log: Logger;
+}
+
+/** Every kind has its alias: a kind never built gets an empty first index. */
+export async function ensureAliases(es: Client, prefix: string, kinds: readonly KindName[] = KIND_NAMES): Promise<void> {
+  for (const kind of kinds) {
+    const alias = aliasName(prefix, kind);
+    if (await es.indices.existsAlias({ name: alias })) continue;
+    const name = indexName(prefix, kind, 1);
+    if (!(await es.indices.exists({ index: name }))) await createKindIndex(es, kind, name);
+    await es.indices.putAlias({ index: name, name: alias });
+  }
+}
+
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      resolve();
+    }, { once: true });
+  });
+
+/** A LISTEN connection that reconnects by itself; `wait` resolves on a notification or timeout. */
+function changeListener(config: Readonly<Config>, log: Logger, signal: AbortSignal): { wait(ms: number): Promise<void>; close(): Promise<void> } {
+  let client: pg.Client | null = null;
+  let wake: (() => void) | null = null;
+  let connecting = false;
+  const connect = async (): Promise<void> => {
+    if (connecting || signal.aborted) return;
+    connecting = true;
+    try {
+      const c = new pg.Client(poolConfig(config, 'disclosure-index-sync-listen'));
+      c.on('notification', () => wake?.());
+      c.on('error', () => {
+        client = null;
+      });
+      await c.connect();
+      await c.query('LISTEN change_log');
+      client = c;
+    } catch (err) {
+      log.debug('listen connection failed; polling until it is back', { error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      connecting = false;
+    }
+  };
+  void connect();
+  return {
+    async wait(ms) {
+      if (!client) void connect();
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+        wake = done;
+        function done(): void {
+          clearTimeout(t);
+          wake = null;
+          resolve();
+        }
+      });
+    },
+    async close() {
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
+export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> {
+  const { es, pool, config, log } = deps;
+  const prefix = config.esIndexPrefix;
+  const batchSize = opts.batchSize ?? 2_000;
+  const pollMs = opts.pollMs ?? 2_000;
+  const listener = changeListener(config, log, opts.signal);
+  let backoff = 500;
+  try {
+    let ready = false;
+    while (!opts.signal.aborted) {
+      try {
+        if (!ready) {
+          await ensureAliases(es, prefix);
+          ready = true;
+        }
+        const states = await getIndexStates(pool);
+        const checkpoint = (k: KindName): bigint => BigInt(states.get(k)?.checkpoint ?? '0');
+        const from = KIND_NAMES.map(checkpoint).reduce((a, b) => (b < a ? b : a));
+        const entries = await readChanges(pool, from.toString(), batchSize);
+        if (entries.length === 0) {
+          await listener.wait(pollMs);
+          continue;
+        }
+        const started = performance.now();
+        const last = entries[entries.length - 1]!.seq;
+        let written = 0;
+        for (const kind of KIND_NAMES) {
+          const mine = entries.filter((e) => BigInt(e.seq) > checkpoint(kind));
+          if (mine.length === 0) continue;
+          const plan = (await planChanges(pool, mine, [kind])).get(kind)!;
+          const r = await applyPlan(es, pool, kind, plan, aliasName(prefix, kind), { log, signal: opts.signal, seq: last });
+          written += r.written + r.deleted;
+          // Only now, with Elasticsearch's acknowledgement, does the checkpoint move.
+          await advanceCheckpoint(pool, kind, last);
+        }
+        const seconds = (performance.now() - started) / 1000;
+        log.info('synced', { to_change: last, entries: entries.length, documents: written, seconds: Math.round(seconds * 100) / 100 });
+        opts.onBatch?.({ seq: last, entries: entries.length, written, seconds });
+        backoff = 500;
+      } catch (err) {
+        if (err instanceof AbortedError || opts.signal.aborted) break;
+        // PostgreSQL away, or Elasticsearch refusing something other than documents:
+        // wait and try the same batch again (the checkpoints did not move).
+        log.warn('sync paused; retrying', { backoff_ms: backoff, error: err instanceof Error ? err.message : String(err) });
+        ready = false;
+        await sleep(backoff, opts.signal);
+        backoff = Math.min(backoff * 2, 15_000);
+      }
+    }
+  } finally {
+    await listener.close();
+  }
+}

@@ -1,0 +1,236 @@
+// SQL that reads what the search indices show: one query shape per source table, read by
+// keyset pages (rebuild) or by filing / filer ids (sync), plus the change log and the
+// per-kind index state. Rows come back flat, with stable aliases the indexer maps to
+// documents.
+import type pg from 'pg';
+
+export interface SourceQuery {
+  /** The table whose rows become documents. */
+  table: string;
+  /** Short name used in document ids. */
+  code: string;
+  /** The kind's own columns, aliased (see indexers/documents.ts). */
+  select: string;
+  /** Which cover table gives the filing's period and dates. */
+  cover: 'campaign_covers' | 'lobbying_report_covers';
+  /** A fixed filter, e.g. only Part 1 of Form 497. */
+  where?: string;
+}
+
+const KEY = ['filing_id', 'amend_id', 'line_item', 'rec_type', 'form_type'] as const;
+
+function joins(q: SourceQuery): string {
+  const electDate = q.cover === 'campaign_covers' ? 'c.elect_date' : 'NULL::date';
+  return `
+    JOIN filings f ON f.filing_id = t.filing_id
+    LEFT JOIN filing_versions vv ON vv.filing_id = t.filing_id AND vv.amend_id = t.amend_id
+    LEFT JOIN LATERAL (
+      SELECT v.filer_id FROM filing_versions v
+       WHERE v.filing_id = t.filing_id AND v.filer_id IS NOT NULL
+       ORDER BY (v.amend_id = t.amend_id) DESC, v.amend_id DESC LIMIT 1
+    ) fv ON true
+    LEFT JOIN filers fl ON fl.filer_id = fv.filer_id
+    LEFT JOIN LATERAL (
+      SELECT c.from_date, c.thru_date, c.rpt_date::date AS rpt_date, ${electDate} AS elect_date
+        FROM ${q.cover} c WHERE c.filing_id = t.filing_id AND c.amend_id = t.amend_id LIMIT 1
+    ) cv ON true`;
+}
+
+const COMMON = `t.filing_id, t.amend_id, t.line_item, t.rec_type, t.form_type, t.tran_id,
+  f.current_amend_id, fv.filer_id, fl.name AS filer_name, fl.filer_type, vv.form_type AS filing_form,
+  cv.from_date, cv.thru_date, cv.rpt_date, cv.elect_date`;
+
+export function sourceSql(q: SourceQuery, by: 'page' | 'filings', limit = 0): string {
+  const base = `SELECT ${COMMON}, ${q.select} FROM ${q.table} t ${joins(q)}`;
+  const fixed = q.where ? `(${q.where}) AND ` : '';
+  if (by === 'filings') return `${base} WHERE ${fixed}t.filing_id = ANY($1::int[])`;
+  const keyList = KEY.map((k) => `t.${k}`).join(', ');
+  return `${base} WHERE ${fixed}(${keyList}) > ($1::int, $2::int, $3::int, $4::text, $5::text) ORDER BY ${keyList} LIMIT ${limit}`;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Every row of a source, in key order, a page at a time. */
+export async function* streamSourceRows(pool: pg.Pool, q: SourceQuery, pageSize = 5_000): AsyncGenerator<Row[]> {
+  const text = sourceSql(q, 'page', pageSize);
+  let after: unknown[] = [-1, -1, -1, '', ''];
+  for (;;) {
+    const res = await pool.query<Row>(text, after);
+    if (res.rows.length === 0) return;
+    yield res.rows;
+    const last = res.rows[res.rows.length - 1]!;
+    after = KEY.map((k) => last[k]);
+    if (res.rows.length < pageSize) return;
+  }
+}
+
+export async function sourceRowsForFilings(pool: pg.Pool, q: SourceQuery, filingIds: readonly number[]): Promise<Row[]> {
+  if (filingIds.length === 0) return [];
+  return (await pool.query<Row>(sourceSql(q, 'filings'), [filingIds])).rows;
+}
+
+export async function countSourceRows(pool: pg.Pool, q: SourceQuery): Promise<{ rows: number; current: number }> {
+  const fixed = q.where ? `WHERE ${q.where}` : '';
+  const res = await pool.query<{ rows: number; current: number }>(
+    `SELECT count(*)::int AS rows, count(*) FILTER (WHERE t.amend_id = f.current_amend_id)::int AS current
+       FROM ${q.table} t JOIN filings f ON f.filing_id = t.filing_id ${fixed}`,
+  );
+  return res.rows[0]!;
+}
+
+// ------------------------------------------------------------------ filers
+
+const FILER_SELECT = `SELECT fl.filer_id, fl.xref_filer_id, fl.name, fl.name_source, fl.filer_type, fl.status,
+    fl.city, fl.st, fl.zip4, fl.effect_dt,
+    (SELECT array_agg(DISTINCT nullif(concat_ws(' ', n.namf, n.naml), '')) FROM filer_names n WHERE n.filer_id = fl.filer_id) AS names,
+    (SELECT count(DISTINCT v.filing_id) FROM filing_versions v WHERE v.filer_id = fl.filer_id)::int AS filing_count
+  FROM filers fl`;
+
+export async function* streamFilerRows(pool: pg.Pool, pageSize = 5_000): AsyncGenerator<Row[]> {
+  let after = '';
+  for (;;) {
+    const res = await pool.query<Row>(`${FILER_SELECT} WHERE fl.filer_id > $1 ORDER BY fl.filer_id LIMIT ${pageSize}`, [after]);
+    if (res.rows.length === 0) return;
+    yield res.rows;
+    after = res.rows[res.rows.length - 1]!['filer_id'] as string;
+    if (res.rows.length < pageSize) return;
+  }
+}
+
+export async function filerRowsByIds(pool: pg.Pool, filerIds: readonly string[]): Promise<Row[]> {
+  if (filerIds.length === 0) return [];
+  return (await pool.query<Row>(`${FILER_SELECT} WHERE fl.filer_id = ANY($1::text[])`, [filerIds])).rows;
+}
+
+export async function countFilers(pool: pg.Pool): Promise<number> {
+  return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM filers')).rows[0]!.n;
+}
+
+/** Filings whose documents show this filer's name (it filed them). */
+export async function filingIdsOfFilers(pool: pg.Pool, filerIds: readonly string[]): Promise<number[]> {
+  if (filerIds.length === 0) return [];
+  const res = await pool.query<{ filing_id: number }>('SELECT DISTINCT filing_id FROM filing_versions WHERE filer_id = ANY($1::text[])', [filerIds]);
+  return res.rows.map((r) => r.filing_id);
+}
+
+// ------------------------------------------------------------------ filings
+
+const FILING_SELECT = `SELECT v.filing_id, v.amend_id, v.has_cover, v.cover_table, v.form_type,
+    coalesce(v.filer_id, fv.filer_id) AS filer_id, f.current_amend_id, f.version_count,
+    fl.name AS filer_name, fl.filer_type,
+    coalesce(cc.from_date, lc.from_date, ff.rpt_start) AS period_start,
+    coalesce(cc.thru_date, lc.thru_date, ff.rpt_end) AS period_end,
+    coalesce(cc.rpt_date::date, lc.rpt_date, ff.filing_date::date) AS date_filed,
+    cc.elect_date, cc.stmt_type
+  FROM filing_versions v
+  JOIN filings f ON f.filing_id = v.filing_id
+  LEFT JOIN LATERAL (
+    SELECT x.filer_id FROM filing_versions x WHERE x.filing_id = v.filing_id AND x.filer_id IS NOT NULL ORDER BY x.amend_id DESC LIMIT 1
+  ) fv ON true
+  LEFT JOIN filers fl ON fl.filer_id = coalesce(v.filer_id, fv.filer_id)
+  LEFT JOIN LATERAL (
+    SELECT c.from_date, c.thru_date, c.rpt_date, c.elect_date, c.stmt_type FROM campaign_covers c
+     WHERE c.filing_id = v.filing_id AND c.amend_id = v.amend_id LIMIT 1
+  ) cc ON true
+  LEFT JOIN LATERAL (
+    SELECT c.from_date, c.thru_date, c.rpt_date FROM lobbying_report_covers c
+     WHERE c.filing_id = v.filing_id AND c.amend_id = v.amend_id LIMIT 1
+  ) lc ON true
+  LEFT JOIN LATERAL (
+    SELECT x.rpt_start, x.rpt_end, x.filing_date FROM filer_filings x
+     WHERE x.filing_id = v.filing_id AND x.filing_sequence = v.amend_id LIMIT 1
+  ) ff ON true`;
+
+export async function* streamFilingRows(pool: pg.Pool, pageSize = 5_000): AsyncGenerator<Row[]> {
+  let after: [number, number] = [-1, -1];
+  for (;;) {
+    const res = await pool.query<Row>(`${FILING_SELECT} WHERE (v.filing_id, v.amend_id) > ($1::int, $2::int) ORDER BY v.filing_id, v.amend_id LIMIT ${pageSize}`, after);
+    if (res.rows.length === 0) return;
+    yield res.rows;
+    const last = res.rows[res.rows.length - 1]!;
+    after = [last['filing_id'] as number, last['amend_id'] as number];
+    if (res.rows.length < pageSize) return;
+  }
+}
+
+export async function filingRowsByIds(pool: pg.Pool, filingIds: readonly number[]): Promise<Row[]> {
+  if (filingIds.length === 0) return [];
+  return (await pool.query<Row>(`${FILING_SELECT} WHERE v.filing_id = ANY($1::int[])`, [filingIds])).rows;
+}
+
+export async function countFilingVersions(pool: pg.Pool): Promise<{ rows: number; current: number }> {
+  const res = await pool.query<{ rows: number; current: number }>(
+    `SELECT count(*)::int AS rows, count(*) FILTER (WHERE v.amend_id = f.current_amend_id)::int AS current
+       FROM filing_versions v JOIN filings f USING (filing_id)`,
+  );
+  return res.rows[0]!;
+}
+
+// ------------------------------------------------------------- change log
+
+export interface ChangeEntry {
+  seq: string;
+  changed_at: string;
+  table_name: string;
+  op: 'upsert' | 'delete' | 'current_changed';
+  filing_id: number | null;
+  amend_id: number | null;
+  row_key: string | null;
+}
+
+export async function readChanges(pool: pg.Pool | pg.ClientBase, after: string, limit: number): Promise<ChangeEntry[]> {
+  const res = await pool.query<ChangeEntry>(
+    `SELECT seq::text, changed_at::text, table_name, op, filing_id, amend_id, row_key FROM change_log WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+    [after, limit],
+  );
+  return res.rows;
+}
+
+export async function lastChangeSeq(pool: pg.Pool): Promise<string> {
+  return (await pool.query<{ s: string }>('SELECT coalesce(max(seq), 0)::text AS s FROM change_log')).rows[0]!.s;
+}
+
+export async function changeLag(pool: pg.Pool, checkpoint: string): Promise<{ changes: number; seconds: number }> {
+  const res = await pool.query<{ changes: number; seconds: number | null }>(
+    `SELECT count(*)::int AS changes, extract(epoch FROM now() - min(changed_at))::float8 AS seconds FROM change_log WHERE seq > $1::bigint`,
+    [checkpoint],
+  );
+  const r = res.rows[0]!;
+  return { changes: r.changes, seconds: r.seconds === null ? 0 : Math.max(0, Math.round(r.seconds * 10) / 10) };
+}
+
+// ------------------------------------------------------------ index state
+
+export interface IndexState {
+  kind: string;
+  generation: number;
+  index_name: string | null;
+  checkpoint: string;
+}
+
+export async function getIndexStates(pool: pg.Pool): Promise<Map<string, IndexState>> {
+  const res = await pool.query<IndexState>('SELECT kind, generation, index_name, checkpoint::text FROM search_index_state');
+  return new Map(res.rows.map((r) => [r.kind, r]));
+}
+
+/** Moves a kind's checkpoint forward, never back. */
+export async function advanceCheckpoint(pool: pg.Pool, kind: string, seq: string): Promise<void> {
+  await pool.query(
+    `INSERT INTO search_index_state (kind, checkpoint) VALUES ($1, $2::bigint)
+     ON CONFLICT (kind) DO UPDATE SET checkpoint = GREATEST(search_index_state.checkpoint, EXCLUDED.checkpoint), updated_at = now()`,
+    [kind, seq],
+  );
+}
+
+export async function recordRebuild(pool: pg.Pool, kind: string, generation: number, indexName: string, checkpoint: string): Promise<void> {
+  await pool.query(
+    `INSERT INTO search_index_state (kind, generation, index_name, checkpoint, rebuilt_at) VALUES ($1, $2, $3, $4::bigint, now())
+     ON CONFLICT (kind) DO UPDATE SET generation = EXCLUDED.generation, index_name = EXCLUDED.index_name,
+       checkpoint = GREATEST(search_index_state.checkpoint, EXCLUDED.checkpoint), rebuilt_at = now(), updated_at = now()`,
+    [kind, generation, indexName, checkpoint],
+  );
+}
+
+export async function recordIndexFailure(pool: pg.Pool, kind: string, docId: string, seq: string | null, error: string): Promise<void> {
+  await pool.query('INSERT INTO search_index_failures (kind, doc_id, seq, error) VALUES ($1, $2, $3::bigint, $4)', [kind, docId, seq, error]);
+}
