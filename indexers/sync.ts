@@ -42,11 +42,15 @@ export async function ensureAliases(es: Client, prefix: string, kinds: readonly 
 const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (signal.aborted) return resolve();
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    const onAbort = (): void => {
       clearTimeout(t);
       resolve();
-    }, { once: true });
+    };
+    const t = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 /** A LISTEN connection that reconnects by itself; `wait` resolves on a notification or timeout. */
@@ -82,6 +86,7 @@ function changeListener(config: Readonly<Config>, log: Logger, signal: AbortSign
         wake = done;
         function done(): void {
           clearTimeout(t);
+          signal.removeEventListener('abort', done);
           wake = null;
           resolve();
         }
