@@ -218,7 +218,7 @@ describe('indexer: sync follows the change log', function () {
     const spawnSync = (): { child: ChildProcess; batches: () => number } => {
       let batches = 0;
       const child = spawn(process.execPath, [CLI, 'index', 'sync'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      child.stderr!.on('data', (d: Buffer) => {
+      child.stderr.on('data', (d: Buffer) => {
         batches += (d.toString().match(/"msg":"synced"/g) ?? []).length;
       });
       return { child, batches: () => batches };
