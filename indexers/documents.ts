@@ -93,13 +93,14 @@ function versionFields(code: string, table: string, r: Row): Record<string, unkn
 }
 
 const REPORT_KINDS: Record<string, string> = {
-  itemized: 'Itemized on the report',
-  late_contribution: 'Late contribution report (Form 497): usually itemized again on the next Form 460',
-  late_independent_expenditure: 'Late independent expenditure report (Form 496): usually reported again later',
+  ITEMIZED: 'Itemized on the report',
+  LATE_CONTRIBUTION: 'Late contribution report (Form 497): usually itemized again on the next Form 460',
+  LATE_INDEPENDENT_EXPENDITURE: 'Late independent expenditure report (Form 496): usually reported again later',
 };
 
 function reportKind(code: string): { code: string; label: string } {
-  return { code, label: REPORT_KINDS[code] ?? code };
+  const c = code.toUpperCase();
+  return { code: c, label: REPORT_KINDS[c] ?? code };
 }
 
 export function contributionDoc(code: string, table: string, r: Row): Record<string, unknown> {
@@ -143,14 +144,14 @@ export function expenditureDoc(code: string, table: string, r: Row): Record<stri
 }
 
 const ACTIVITIES: Record<string, string> = {
-  payment: 'Payment between a lobbying firm and its client',
-  activity_expense: 'Activity expense (gift, meal or other benefit)',
-  campaign_contribution: 'Campaign contribution by a lobbying filer',
-  other_payment: 'Payment to another lobbying firm',
+  PAYMENT: 'Payment between a lobbying firm and its client',
+  ACTIVITY_EXPENSE: 'Activity expense (gift, meal or other benefit)',
+  CAMPAIGN_CONTRIBUTION: 'Campaign contribution by a lobbying filer',
+  OTHER_PAYMENT: 'Payment to another lobbying firm',
 };
 
 export function lobbyingDoc(code: string, table: string, r: Row): Record<string, unknown> {
-  const activity = str(r['activity']) ?? 'payment';
+  const activity = (str(r['activity']) ?? 'payment').toUpperCase();
   return {
     ...versionFields(code, table, r),
     activity: { code: activity, label: ACTIVITIES[activity] ?? activity },

@@ -8,6 +8,8 @@ import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { Logger } from './logger.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { searchRoutes } from './routes/search-routes.js';
+import { SearchService } from './services/search-service.js';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -20,7 +22,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', 'strong');
+  app.set('query parser', 'simple');
   app.use(healthRoutes(deps));
+  app.use(searchRoutes(new SearchService(deps.es, deps.config.esIndexPrefix, deps.log)));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));
   return app;

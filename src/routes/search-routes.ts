@@ -1,0 +1,57 @@
+import { Router, type Response } from 'express';
+import { KIND_NAMES } from '../../indexers/kinds.js';
+import { parseSearchRequest } from '../../queries/search-request.js';
+import { InvalidParameterError } from '../errors.js';
+import { CACHE_TTL_MS, type SearchService } from '../services/search-service.js';
+
+/** Answers may be cached as long as the service's own cache holds them. */
+function cacheable(res: Response): void {
+  res.setHeader('Cache-Control', `public, max-age=${CACHE_TTL_MS / 1000}`);
+}
+
+function onlyParams(query: Record<string, unknown>, allowed: readonly string[]): void {
+  for (const k of Object.keys(query)) {
+    if (!allowed.includes(k)) throw new InvalidParameterError(k, `unknown parameter ${JSON.stringify(k.slice(0, 60))}; this endpoint takes ${allowed.join(', ')}`);
+  }
+}
+
+function boundedInt(query: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
+  const v = query[name];
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || !/^\d{1,4}$/.test(v) || Number(v) < min || Number(v) > max) {
+    throw new InvalidParameterError(name, `${name} must be a whole number from ${min} to ${max}`);
+  }
+  return Number(v);
+}
+
+export function searchRoutes(search: SearchService): Router {
+  const router = Router();
+
+  router.get('/api/v1/search', async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    onlyParams(query, ['q', 'page_size']);
+    if (query['q'] !== undefined && typeof query['q'] !== 'string') throw new InvalidParameterError('q', 'q may be given once');
+    const perKind = boundedInt(query, 'page_size', 5, 1, 20);
+    cacheable(res);
+    res.json(await search.searchAll(query, perKind));
+  });
+
+  router.get('/api/v1/filers/suggest', async (req, res) => {
+    const query = req.query as Record<string, unknown>;
+    onlyParams(query, ['q', 'size']);
+    const q = query['q'];
+    if (typeof q !== 'string' || q.trim().length === 0 || q.length > 100) throw new InvalidParameterError('q', 'q is required: the start of a filer name (at most 100 characters)');
+    const size = boundedInt(query, 'size', 10, 1, 25);
+    cacheable(res);
+    res.json({ suggestions: await search.suggestFilers(q.trim(), size) });
+  });
+
+  for (const kind of KIND_NAMES) {
+    router.get(`/api/v1/${kind}`, async (req, res) => {
+      const request = parseSearchRequest(kind, req.query);
+      cacheable(res);
+      res.json(await search.search(request));
+    });
+  }
+  return router;
+}
