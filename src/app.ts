@@ -8,6 +8,7 @@ import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { Logger } from './logger.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { SearchService } from './services/search-service.js';
 
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
   app.use(healthRoutes(deps));
+  app.use(openApiRoutes());
   app.use(searchRoutes(new SearchService(deps.es, deps.config.esIndexPrefix, deps.log)));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));

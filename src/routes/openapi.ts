@@ -1,0 +1,253 @@
+// The OpenAPI 3.1 document of the API, built from the same declarations the routes use
+// (filters, sorts, facets), so it cannot drift from them. Served at /api/v1/openapi.json.
+import { Router } from 'express';
+import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
+import { COMMON_PARAMS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SEARCH_SPECS, type FilterDef } from '../../queries/search-spec.js';
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
+const CodeLabel = nullable({ type: 'object', properties: { code: { type: 'string' }, label: nullable({ type: 'string' }) }, required: ['code'] });
+
+function filterParam(f: FilterDef): Schema {
+  const repeatable = ['code', 'state', 'year', 'integer'].includes(f.type);
+  let schema: Schema;
+  switch (f.type) {
+    case 'min_amount':
+    case 'max_amount':
+      schema = { type: 'number' };
+      break;
+    case 'date_from':
+    case 'date_to':
+      schema = { type: 'string', format: 'date' };
+      break;
+    case 'year':
+      schema = { type: 'integer', minimum: 1900, maximum: 2100 };
+      break;
+    case 'integer':
+      schema = { type: 'integer', minimum: 0 };
+      break;
+    case 'boolean':
+      schema = { type: 'boolean' };
+      break;
+    case 'state':
+      schema = { type: 'string', pattern: '^[A-Za-z]{2}$' };
+      break;
+    case 'zip':
+      schema = { type: 'string', pattern: '^\\d{5}(-\\d{4})?$' };
+      break;
+    default:
+      schema = { type: 'string', maxLength: 300, ...(f.values ? { enum: [...f.values] } : {}) };
+  }
+  return {
+    name: f.param,
+    in: 'query',
+    required: false,
+    description: f.description,
+    schema: repeatable ? { type: 'array', items: schema } : schema,
+    ...(repeatable ? { style: 'form', explode: true } : {}),
+  };
+}
+
+function commonParams(kind: KindName): Schema[] {
+  const spec = SEARCH_SPECS[kind];
+  const p: Record<(typeof COMMON_PARAMS)[number], Schema> = {
+    q: { name: 'q', in: 'query', description: 'What to look for, in plain language: "contributions from teachers in Fresno to Newsom over $500 in 2018". The filters read from it and the text left over come back in `understood`.', schema: { type: 'string', maxLength: 300 } },
+    sort: { name: 'sort', in: 'query', description: 'Order of results.', schema: { type: 'string', enum: [...spec.sorts], default: 'relevance' } },
+    page_size: { name: 'page_size', in: 'query', description: 'Rows per page.', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+    cursor: { name: 'cursor', in: 'query', description: 'next_cursor of the previous page, as it was given; keeps every other parameter the same.', schema: { type: 'string' } },
+    exact_total: { name: 'exact_total', in: 'query', description: 'Count every match (otherwise counting stops at 10,000; with facets the count is always exact).', schema: { type: 'boolean', default: false } },
+    facets: { name: 'facets', in: 'query', description: 'Counts per value of the fields that narrow best. Default: on the first page, off with a cursor.', schema: { type: 'boolean' } },
+    facet_size: { name: 'facet_size', in: 'query', description: 'Values per facet.', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+    versions: { name: 'versions', in: 'query', description: 'current: only the current version of each filing; all: superseded amendments too, flagged `superseded`.', schema: { type: 'string', enum: spec.versioned ? ['current', 'all'] : ['current'], default: 'current' } },
+  };
+  return COMMON_PARAMS.filter((name) => spec.versioned || name !== 'versions').map((name) => ({ ...p[name], required: false }));
+}
+
+const errorResponse = (what: string): Schema => ({ description: what, content: { 'application/json': { schema: ref('Error') } } });
+
+function searchPath(kind: KindName): Schema {
+  const spec = SEARCH_SPECS[kind];
+  return {
+    get: {
+      operationId: `search_${kind}`,
+      summary: `Search ${kind}`,
+      tags: ['search'],
+      parameters: [...commonParams(kind), ...spec.filters.map(filterParam)],
+      responses: {
+        '200': { description: 'A page of results with facets.', content: { 'application/json': { schema: ref('SearchResponse') } } },
+        '400': errorResponse('A parameter is not valid; `error.parameter` names it.'),
+        '503': errorResponse('The search index is unavailable; `error.store` names it.'),
+      },
+    },
+  };
+}
+
+export function buildOpenApi(): Schema {
+  const paths: Record<string, Schema> = {
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Whether each store answers, its version and latency',
+        tags: ['service'],
+        responses: {
+          '200': { description: 'Both stores up.', content: { 'application/json': { schema: ref('Health') } } },
+          '503': { description: 'A store is down; `error.stores` names it.', content: { 'application/json': { schema: ref('Health') } } },
+        },
+      },
+    },
+    '/api/v1/openapi.json': {
+      get: { operationId: 'openapi', summary: 'This document', tags: ['service'], responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+    },
+    '/api/v1/search': {
+      get: {
+        operationId: 'search_all',
+        summary: 'Search every kind at once: the best hits of each',
+        tags: ['search'],
+        parameters: [
+          { name: 'q', in: 'query', required: false, description: 'What to look for, in plain language.', schema: { type: 'string', maxLength: 300 } },
+          { name: 'page_size', in: 'query', required: false, description: 'Hits per kind.', schema: { type: 'integer', minimum: 1, maximum: 20, default: 5 } },
+        ],
+        responses: {
+          '200': { description: 'The best hits of each kind, and each kind’s total.', content: { 'application/json': { schema: ref('SearchAllResponse') } } },
+          '400': errorResponse('A parameter is not valid.'),
+          '503': errorResponse('The search index is unavailable.'),
+        },
+      },
+    },
+    '/api/v1/filers/suggest': {
+      get: {
+        operationId: 'suggest_filers',
+        summary: 'Type-ahead: filers whose name starts with the text',
+        tags: ['search'],
+        parameters: [
+          { name: 'q', in: 'query', required: true, description: 'The start of a name.', schema: { type: 'string', minLength: 1, maxLength: 100 } },
+          { name: 'size', in: 'query', required: false, description: 'Suggestions to return.', schema: { type: 'integer', minimum: 1, maximum: 25, default: 10 } },
+        ],
+        responses: {
+          '200': { description: 'Suggestions.', content: { 'application/json': { schema: ref('Suggestions') } } },
+          '400': errorResponse('A parameter is not valid.'),
+          '503': errorResponse('The search index is unavailable.'),
+        },
+      },
+    },
+  };
+  for (const kind of KIND_NAMES) paths[`/api/v1/${kind}`] = searchPath(kind);
+
+  const facet: Schema = {
+    type: 'object',
+    required: ['label', 'filter', 'buckets', 'other_count', 'missing_count'],
+    properties: {
+      label: { type: 'string' },
+      filter: { type: 'string', description: 'The parameter a bucket value narrows with.' },
+      buckets: { type: 'array', items: { type: 'object', required: ['value', 'label', 'count'], properties: { value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } } } },
+      other_count: { type: 'integer', description: 'Matches with a value not listed.' },
+      missing_count: { type: 'integer', description: 'Matches with no value. Buckets + other + missing = total.' },
+    },
+  };
+  const result: Schema = {
+    type: 'object',
+    required: ['kind', 'links'],
+    properties: {
+      kind: { type: 'string', enum: [...KIND_NAMES] },
+      superseded: { type: 'boolean', description: 'Part of a filing version that a later amendment replaced.' },
+      score: nullable({ type: 'number' }),
+      amount: nullable({ type: 'number' }),
+      date: nullable({ type: 'string', format: 'date' }),
+      schedule: CodeLabel,
+      links: { type: 'object', additionalProperties: nullable({ type: 'string' }), properties: { filing: nullable({ type: 'string' }), filer: nullable({ type: 'string' }) } },
+    },
+    additionalProperties: true,
+  };
+  const searchResponse: Schema = {
+    type: 'object',
+    required: ['total', 'results', 'facets', 'next_cursor', 'understood'],
+    properties: {
+      kind: { type: 'string' },
+      total: { type: 'object', required: ['value', 'exact'], properties: { value: { type: 'integer', minimum: 0 }, exact: { type: 'boolean' } } },
+      results: { type: 'array', items: ref('Result') },
+      facets: nullable({ type: 'object', additionalProperties: ref('Facet') }),
+      next_cursor: nullable({ type: 'string' }),
+      understood: {
+        type: 'object',
+        required: ['filters', 'text'],
+        properties: {
+          filters: { type: 'object', additionalProperties: { type: ['string', 'number'] }, description: 'Filters read from q.' },
+          text: nullable({ type: 'string', description: 'What was left to search as text.' }),
+          kind: nullable({ type: 'string' }),
+        },
+      },
+      sort: { type: 'string' },
+      page_size: { type: 'integer' },
+    },
+  };
+  const store: Schema = {
+    type: 'object',
+    required: ['status', 'version', 'latency_ms'],
+    properties: { status: { type: 'string', enum: ['up', 'down'] }, version: nullable({ type: 'string' }), latency_ms: { type: 'number' }, error: { type: 'string' } },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'CAL-ACCESS disclosure search and export',
+      version: '1',
+      description: 'California campaign-finance and lobbying records (CAL-ACCESS): search in plain language, with facets, every row linked to its filing and filer. Every code comes with a plain-language label.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' }, parameter: { type: 'string' }, store: { type: 'string', enum: ['postgresql', 'elasticsearch'] } },
+            },
+          },
+        },
+        Facet: facet,
+        Result: result,
+        SearchResponse: searchResponse,
+        SearchAllResponse: {
+          allOf: [ref('SearchResponse')],
+          type: 'object',
+          required: ['kinds'],
+          properties: { kinds: { type: 'object', additionalProperties: { type: 'object', required: ['total', 'link'], properties: { total: { type: 'object' }, link: { type: 'string' } } } } },
+        },
+        Suggestions: {
+          type: 'object',
+          required: ['suggestions'],
+          properties: {
+            suggestions: {
+              type: 'array',
+              items: { type: 'object', required: ['filer_id', 'name', 'link'], properties: { filer_id: { type: 'string' }, name: { type: 'string' }, type: nullable({ type: 'string' }), link: { type: 'string' } } },
+            },
+          },
+        },
+        Health: {
+          type: 'object',
+          required: ['status', 'stores'],
+          properties: {
+            status: { type: 'string', enum: ['ok', 'unavailable'] },
+            stores: { type: 'object', required: ['postgresql', 'elasticsearch'], properties: { postgresql: store, elasticsearch: store } },
+            error: { type: 'object' },
+          },
+        },
+      },
+    },
+  };
+}
+
+export function openApiRoutes(): Router {
+  const router = Router();
+  const doc = buildOpenApi();
+  router.get('/api/v1/openapi.json', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(doc);
+  });
+  return router;
+}

@@ -1,0 +1,277 @@
+import assert from 'node:assert/strict';
+import { rmSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Express } from 'express';
+import { sql } from 'kysely';
+import request from 'supertest';
+import { KIND_NAMES } from '../../indexers/kinds.js';
+import { rebuildKind } from '../../indexers/rebuild.js';
+import { createApp } from '../../src/app.js';
+import { importCalaccess } from '../../src/import/importer.js';
+import { silentLogger } from '../../src/logger.js';
+import { buildOpenApi } from '../../src/routes/openapi.js';
+import { createSearchClient } from '../../src/search/client.js';
+import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
+import { testConfig } from '../support/env.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
+
+interface Body {
+  total: { value: number; exact: boolean };
+  results: Record<string, unknown>[];
+  facets: Record<string, { buckets: { value: string; label: string; count: number }[]; other_count: number; missing_count: number }> | null;
+  next_cursor: string | null;
+  understood: { filters: Record<string, unknown>; text: string | null };
+}
+
+const get = (o: unknown, p: string): unknown => p.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+
+describe('search API against the real stores', function () {
+  this.timeout(180_000);
+  let t: TestDatabase;
+  const es = testSearchClient();
+  const prefix = testPrefix('api');
+  let app: Express;
+  const dirs: string[] = [];
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  // ajv-formats is CommonJS: its default export arrives as the module object's default.
+  (addFormats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
+  const validators = new Map<string, ReturnType<Ajv2020['compile']>>();
+  const openapi = buildOpenApi();
+  ajv.addSchema({ $id: 'openapi', components: (openapi as { components: unknown }).components }, 'openapi');
+
+  /** GET, check the response against the OpenAPI document, return the body. */
+  async function api(url: string, status = 200): Promise<Body> {
+    const res = await request(app).get(url);
+    assert.equal(res.status, status, `${url}: ${JSON.stringify(res.body).slice(0, 400)}`);
+    assert.match(String(res.headers['content-type']), /json/);
+    const route = url.split('?')[0]!;
+    const op = (openapi as { paths: Record<string, { get: { responses: Record<string, { content: { 'application/json': { schema: { $ref?: string } } } }> } }> }).paths[route];
+    assert.ok(op, `${route} is in the OpenAPI document`);
+    const schemaRef = op.get.responses[String(status)]?.content['application/json'].schema;
+    assert.ok(schemaRef, `${route} documents status ${status}`);
+    const pointer = `openapi#${(schemaRef.$ref ?? '').slice(1)}`;
+    const validate = validators.get(pointer) ?? ajv.compile({ $ref: pointer });
+    validators.set(pointer, validate);
+    assert.ok(validate(res.body), `${url}: response matches the OpenAPI schema: ${ajv.errorsText(validate.errors)}`);
+    return res.body as Body;
+  }
+
+  const recipientId = '1500001';
+  before(async () => {
+    t = await createTestDatabase('search_api');
+    const rejects = mkdtempSync(path.join(os.tmpdir(), 'rej-'));
+    dirs.push(rejects);
+    await importCalaccess(t.db.pool, { source: SAMPLE_DIR, rejectsDir: rejects, log: silentLogger });
+    // A filing that the plain-language phrase must find, and near misses it must not.
+    const b = new ExportBuilder()
+      .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [
+        cover(9800001, 0, recipientId, { FILER_NAML: 'Newsom for Governor 2018', FROM_DATE: '1/1/2018 12:00:00 AM', THRU_DATE: '6/30/2018 12:00:00 AM', ELECT_DATE: '11/6/2018 12:00:00 AM' }),
+        cover(9800002, 0, '1500002', { FILER_NAML: 'Friends of Someone Else' }),
+      ])
+      .rows('RCPT_CD.TSV', [
+        contribution(9800001, 0, 1, { CTRIB_NAML: 'Quintanilla', CTRIB_NAMF: 'Rosa', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '1000.00', RCPT_DATE: '3/15/2018 12:00:00 AM' }),
+        contribution(9800001, 0, 2, { CTRIB_NAML: 'Quintanilla', CTRIB_NAMF: 'Tomas', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '250.00', RCPT_DATE: '3/16/2018 12:00:00 AM' }),
+        contribution(9800001, 0, 3, { CTRIB_NAML: 'Oyelaran', CTRIB_NAMF: 'Bola', CTRIB_OCC: 'Attorney', CTRIB_CITY: 'Fresno', AMOUNT: '2000.00', RCPT_DATE: '3/17/2018 12:00:00 AM' }),
+        contribution(9800001, 0, 4, { CTRIB_NAML: 'Marchetti', CTRIB_NAMF: 'Lia', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Modesto', AMOUNT: '900.00', RCPT_DATE: '3/18/2018 12:00:00 AM' }),
+        contribution(9800001, 0, 5, { CTRIB_NAML: 'Westbrook Widgets, Inc.', CTRIB_NAMF: '', ENTITY_CD: 'OTH', CTRIB_OCC: '', CTRIB_CITY: 'Fresno', AMOUNT: '5000.00', RCPT_DATE: '4/1/2018 12:00:00 AM' }),
+        contribution(9800002, 0, 1, { CTRIB_NAML: 'Abernathy', CTRIB_NAMF: 'Jo', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '800.00', RCPT_DATE: '3/15/2018 12:00:00 AM' }),
+      ]);
+    dirs.push(b.dir);
+    await importCalaccess(t.db.pool, { source: b.write(), rejectsDir: rejects, log: silentLogger });
+    // An amendment, so that versions=all has superseded rows to show.
+    const a = new ExportBuilder()
+      .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9800002, 1, '1500002', { FILER_NAML: 'Friends of Someone Else' })])
+      .rows('RCPT_CD.TSV', [contribution(9800002, 1, 1, { CTRIB_NAML: 'Abernathy', CTRIB_NAMF: 'Jo', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '850.00', RCPT_DATE: '3/15/2018 12:00:00 AM' })]);
+    dirs.push(a.dir);
+    await importCalaccess(t.db.pool, { source: a.write(), rejectsDir: rejects, log: silentLogger });
+    for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
+    const config = testConfig({ ES_INDEX_PREFIX: prefix });
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
+  });
+  after(async () => {
+    await deleteIndices(es, prefix);
+    await es.close();
+    await t.drop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  describe('names, matched forgivingly', () => {
+    let first: string;
+    let last: string;
+    before(async () => {
+      // A person from the real sample, with a last name long enough to misspell.
+      const r = await sql<{ ctrib_naml: string; ctrib_namf: string }>`
+        select ctrib_naml, ctrib_namf from contributions c join filings f on f.filing_id = c.filing_id and f.current_amend_id = c.amend_id
+         where entity_cd = 'IND' and ctrib_namf ~ '^[A-Za-z]{3,}$' and ctrib_naml ~ '^[A-Za-z]{7,}$' order by c.source_line limit 1`.execute(t.db.kysely);
+      ({ ctrib_naml: last, ctrib_namf: first } = r.rows[0]!);
+    });
+    const found = (b: Body): boolean => b.results.some((r) => String(get(r, 'contributor.last_name')).toLowerCase() === last.toLowerCase());
+
+    it('by last name only', async () => assert.ok(found(await api(`/api/v1/contributions?q=${encodeURIComponent(last)}`))));
+    it('by "First Last"', async () => assert.ok(found(await api(`/api/v1/contributions?contributor=${encodeURIComponent(`${first} ${last}`)}`))));
+    it('by "LAST, FIRST" in capitals', async () => assert.ok(found(await api(`/api/v1/contributions?contributor=${encodeURIComponent(`${last.toUpperCase()}, ${first.toUpperCase()}`)}`))));
+    it('with a misspelling', async () => {
+      const typo = last.slice(0, 3) + (last[3] === 'e' ? 'a' : 'e') + last.slice(4);
+      assert.ok(found(await api(`/api/v1/contributions?q=${encodeURIComponent(typo)}`)), `"${typo}" finds ${last}`);
+    });
+    it('without the corporate suffix, and with another one', async () => {
+      for (const q of ['Westbrook Widgets', 'westbrook widgets corp', 'WESTBROOK WIDGETS LLC']) {
+        const b = await api(`/api/v1/contributions?contributor=${encodeURIComponent(q)}`);
+        assert.deepEqual(b.results.map((r) => get(r, 'contributor.name')), ['Westbrook Widgets, Inc.'], q);
+      }
+    });
+  });
+
+  it('reads a plain-language phrase as stated, applies it, and says so', async () => {
+    const b = await api(`/api/v1/contributions?q=${encodeURIComponent('contributions from teachers in Fresno to Newsom over $500 in 2018')}`);
+    assert.deepEqual(b.understood.filters, { occupation: 'teacher', city: 'Fresno', recipient: 'Newsom', min_amount: 500, year: 2018 });
+    assert.equal(b.understood.text, null);
+    assert.deepEqual(b.results.map((r) => `${String(get(r, 'contributor.name'))} ${String(r['amount'])}`), ['Rosa Quintanilla 1000']);
+    const row = b.results[0]!;
+    assert.equal(get(row, 'recipient.name'), 'Newsom for Governor 2018');
+    assert.equal(get(row, 'links.filing'), '/api/v1/filings/9800001');
+    assert.equal(get(row, 'links.filer'), `/api/v1/filers/${recipientId}`);
+    assert.match(String(get(row, 'schedule.label')), /Schedule A/, 'labels, not codes');
+    assert.equal(get(row, 'election_year'), 2018);
+  });
+
+  it('keeps what it cannot read as text, never an error', async () => {
+    const b = await api(`/api/v1/contributions?q=${encodeURIComponent('"quoted" AND (title:x) OR * ~2 ^3 {}[] \\ / <script>')}`);
+    assert.ok(b.understood.text && b.understood.text.includes('quoted'));
+    assert.equal(b.total.value, 0);
+  });
+
+  it('facets add up to the total for every facet', async () => {
+    for (const url of ['/api/v1/contributions', '/api/v1/contributions?q=teacher', '/api/v1/expenditures?facet_size=3', '/api/v1/filers', '/api/v1/filings', '/api/v1/lobbying?versions=all']) {
+      const b = await api(url);
+      assert.equal(b.total.exact, true, url);
+      assert.ok(b.facets, url);
+      for (const [name, f] of Object.entries(b.facets)) {
+        const sum = f.buckets.reduce((n, x) => n + x.count, 0) + f.other_count + f.missing_count;
+        assert.equal(sum, b.total.value, `${url} facet ${name}`);
+      }
+    }
+  });
+
+  it('narrowing by a facet value gives that facet count as the total', async () => {
+    const b = await api('/api/v1/contributions');
+    const bucket = b.facets!['entity_type']!.buckets[0]!;
+    const narrowed = await api(`/api/v1/contributions?entity_type=${bucket.value}`);
+    assert.equal(narrowed.total.value, bucket.count);
+  });
+
+  it('deep cursor paging returns every row exactly once, in order', async () => {
+    for (const sort of ['-amount', 'date', 'relevance']) {
+      const ids: string[] = [];
+      let url: string | null = `/api/v1/contributions?versions=all&page_size=97&sort=${sort}`;
+      let total = 0;
+      let prev: number | null = null;
+      while (url) {
+        const b: Body = await api(url);
+        total = b.total.value;
+        for (const r of b.results) {
+          ids.push(String(r['id']));
+          if (sort === '-amount' && typeof r['amount'] === 'number') {
+            if (prev !== null) assert.ok(r['amount'] <= prev, 'amounts descend');
+            prev = r['amount'];
+          }
+        }
+        url = b.next_cursor ? `/api/v1/contributions?versions=all&page_size=97&sort=${sort}&cursor=${b.next_cursor}` : null;
+      }
+      assert.equal(ids.length, total, `${sort}: every row`);
+      assert.equal(new Set(ids).size, ids.length, `${sort}: once`);
+    }
+  });
+
+  it('shows superseded amendments only with versions=all, flagged', async () => {
+    const current = await api('/api/v1/contributions?contributor=Abernathy');
+    assert.deepEqual(current.results.map((r) => [r['amount'], r['superseded']]), [[850, false]]);
+    const all = await api('/api/v1/contributions?contributor=Abernathy&versions=all&sort=amount');
+    assert.deepEqual(all.results.map((r) => [r['amount'], r['superseded']]), [[800, true], [850, false]]);
+    assert.equal(get(all.results[0], 'links.filing'), '/api/v1/filings/9800002?amendment=0');
+  });
+
+  it('suggests filers as a name is typed, and searches every kind at once', async () => {
+    const s = (await request(app).get('/api/v1/filers/suggest?q=newso').expect(200)).body as { suggestions: { filer_id: string; name: string }[] };
+    assert.ok(s.suggestions.some((x) => x.filer_id === recipientId));
+    const all = await api('/api/v1/search?q=Quintanilla');
+    assert.ok(all.results.length >= 2);
+    assert.ok(all.results.every((r) => typeof r['kind'] === 'string'));
+  });
+
+  describe('bad input', () => {
+    const cases: [string, string][] = [
+      ['/api/v1/contributions?min_amount=lots', 'min_amount'],
+      ['/api/v1/contributions?max_amount=1e999', 'max_amount'],
+      ['/api/v1/contributions?page_size=0', 'page_size'],
+      ['/api/v1/contributions?page_size=101', 'page_size'],
+      ['/api/v1/contributions?page_size=-5', 'page_size'],
+      ['/api/v1/contributions?date_from=2018-13-01', 'date_from'],
+      ['/api/v1/contributions?q=a&q=b', 'q'],
+      ['/api/v1/contributions?contributor=%01%02', 'contributor'],
+      ['/api/v1/contributions?sort=cost', 'sort'],
+      ['/api/v1/contributions?versions=some', 'versions'],
+      ['/api/v1/contributions?state=Cali', 'state'],
+      ['/api/v1/contributions?zip=9581', 'zip'],
+      ['/api/v1/contributions?report_kind=bogus', 'report_kind'],
+      ['/api/v1/contributions?cursor=not-a-cursor', 'cursor'],
+      ['/api/v1/contributions?bogus=1', 'bogus'],
+      [`/api/v1/contributions?q=${'x'.repeat(301)}`, 'q'],
+      ['/api/v1/filers?versions=all', 'versions'],
+      ['/api/v1/filers/suggest', 'q'],
+      ['/api/v1/search?page_size=99', 'page_size'],
+    ];
+    for (const [url, parameter] of cases) {
+      it(`${url.slice(0, 70)} -> 400 naming ${parameter}`, async () => {
+        const res = await request(app).get(url);
+        assert.equal(res.status, 400);
+        const body = res.body as { error: { code: string; parameter: string; message: string } };
+        assert.equal(body.error.code, 'invalid_parameter');
+        assert.equal(body.error.parameter, parameter);
+        assert.ok(body.error.message.length > 0);
+        assert.doesNotMatch(JSON.stringify(body), /\n\s+at /);
+      });
+    }
+
+    it('a cursor from another search is refused', async () => {
+      const first = await api('/api/v1/contributions?page_size=5&sort=-amount');
+      assert.ok(first.next_cursor);
+      const res = await request(app).get(`/api/v1/contributions?page_size=5&sort=amount&cursor=${first.next_cursor}`);
+      assert.equal(res.status, 400);
+      assert.equal((res.body as { error: { parameter: string } }).error.parameter, 'cursor');
+    });
+  });
+
+  it('answers 503 naming Elasticsearch when it cannot be reached', async () => {
+    const config = testConfig({ ES_INDEX_PREFIX: prefix, ELASTICSEARCH_URL: 'http://127.0.0.1:9' });
+    const down = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
+    const res = await request(down).get('/api/v1/contributions?q=x');
+    assert.equal(res.status, 503);
+    assert.equal((res.body as { error: { store: string } }).error.store, 'elasticsearch');
+    assert.ok(res.headers['retry-after']);
+  });
+
+  it('sends ETag and Cache-Control, and 304 for a repeated request', async () => {
+    const first = await request(app).get('/api/v1/contributions?q=teacher').expect(200);
+    assert.match(String(first.headers['cache-control']), /max-age=30/);
+    const etag = first.headers['etag'];
+    assert.ok(etag);
+    await request(app).get('/api/v1/contributions?q=teacher').set('If-None-Match', String(etag)).expect(304);
+  });
+
+  it('documents every route it serves in /api/v1/openapi.json', async () => {
+    const served = await request(app).get('/api/v1/openapi.json').expect(200);
+    const doc = served.body as { paths: Record<string, unknown> };
+    const router = (app as unknown as { router: { stack: { route?: { path: string } }[] } }).router;
+    const routes = router.stack.flatMap((l) => (l.route ? [l.route.path] : [])).concat(
+      // routes mounted through Routers
+      ...router.stack.map((l) => ((l as unknown as { handle?: { stack?: { route?: { path: string } }[] } }).handle?.stack ?? []).flatMap((x) => (x.route ? [x.route.path] : []))),
+    );
+    assert.ok(routes.length >= 9, `found routes: ${routes.join(', ')}`);
+    for (const r of routes) assert.ok(doc.paths[r], `${r} is documented`);
+  });
+});
