@@ -254,6 +254,44 @@ export function buildFilersSql(spec: SourceTableSpec, columns: readonly TableCol
   return null;
 }
 
+type Timed = <R extends pg.QueryResultRow>(step: string, text: string) => Promise<pg.QueryResult<R>>;
+
+/** Runs a statement and records how long it took under `step`. */
+function timer(client: pg.ClientBase, timings: Record<string, number>): Timed {
+  return async <R extends pg.QueryResultRow>(step: string, text: string): Promise<pg.QueryResult<R>> => {
+    const t = performance.now();
+    const r = await client.query<R>(text);
+    timings[step] = Math.round(performance.now() - t);
+    return r;
+  };
+}
+
+/**
+ * The bookkeeping after a file's rows are in (from `source`: the staging table, or the
+ * table itself after a direct load): filing versions, current amendments, filers.
+ */
+async function recordVersionsAndFilers(
+  client: pg.ClientBase,
+  spec: SourceTableSpec,
+  columns: readonly TableColumn[],
+  source: string,
+  timed: Timed,
+): Promise<{ currentChanged: number; logged: number }> {
+  let currentChanged = 0;
+  let logged = 0;
+  const versions = buildVersionsSql(spec, columns, source);
+  if (versions) {
+    await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${ident(TOUCHED_FILINGS)} (filing_id integer PRIMARY KEY)`);
+    await client.query(`TRUNCATE ${ident(TOUCHED_FILINGS)}`);
+    await timed('versions', versions);
+    currentChanged = (await timed<{ moved: number }>('current', buildCurrentVersionSql())).rows[0]?.moved ?? 0;
+    logged += currentChanged;
+  }
+  const filers = buildFilersSql(spec, columns, source);
+  if (filers) logged += (await timed<{ n: number }>('filers', filers)).rows[0]?.n ?? 0;
+  return { currentChanged, logged };
+}
+
 /**
  * Merges the staged file in one transaction. The change log is locked first so that
  * its sequence order is commit order (see the migration).
@@ -264,12 +302,7 @@ export async function mergeStaged(
   columns: readonly TableColumn[],
   timings: Record<string, number> = {},
 ): Promise<MergeResult> {
-  const timed = async <R extends pg.QueryResultRow>(step: string, text: string): Promise<pg.QueryResult<R>> => {
-    const t = performance.now();
-    const r = await client.query<R>(text);
-    timings[step] = Math.round(performance.now() - t);
-    return r;
-  };
+  const timed = timer(client, timings);
   const key = keyColumns(spec).map(ident).join(', ');
   const stg = ident(stagingName(spec.table));
   await client.query('BEGIN');
@@ -288,21 +321,9 @@ export async function mergeStaged(
       duplicates = dup.rows[0]?.duplicates ?? 0;
       merged = await timed('merge_dedupe', buildMergeSql(spec, columns, true));
     }
-    let logged = merged.rows[0]?.logged ?? 0;
-    const versions = buildVersionsSql(spec, columns);
-    let currentChanged = 0;
-    if (versions) {
-      await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${ident(TOUCHED_FILINGS)} (filing_id integer PRIMARY KEY)`);
-      await client.query(`TRUNCATE ${ident(TOUCHED_FILINGS)}`);
-      await timed('versions', versions);
-      const cur = await timed<{ moved: number }>('current', buildCurrentVersionSql());
-      currentChanged = cur.rows[0]?.moved ?? 0;
-      logged += currentChanged;
-    }
-    const filers = buildFilersSql(spec, columns);
-    if (filers) logged += (await timed<{ n: number }>('filers', filers)).rows[0]?.n ?? 0;
+    const book = await recordVersionsAndFilers(client, spec, columns, stagingName(spec.table), timed);
     await timed('commit', 'COMMIT');
-    return { changed: merged.rows[0]?.changed ?? 0, duplicates, currentChanged, changeLogEntries: logged };
+    return { changed: merged.rows[0]?.changed ?? 0, duplicates, currentChanged: book.currentChanged, changeLogEntries: (merged.rows[0]?.logged ?? 0) + book.logged };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => {});
     throw err;
@@ -352,27 +373,12 @@ export async function finishDirectLoad(
   loaded: number,
   timings: Record<string, number> = {},
 ): Promise<MergeResult> {
-  const timed = async <R extends pg.QueryResultRow>(step: string, text: string): Promise<pg.QueryResult<R>> => {
-    const t = performance.now();
-    const r = await client.query<R>(text);
-    timings[step] = Math.round(performance.now() - t);
-    return r;
-  };
+  const timed = timer(client, timings);
   await timed('primary_key', `ALTER TABLE ${ident(spec.table)} ADD CONSTRAINT ${ident(`${spec.table}_pkey`)} PRIMARY KEY (${keyColumns(spec).map(ident).join(', ')})`);
-  let logged = (await timed('change_log', buildDirectChangeLogSql(spec, columns))).rowCount ?? 0;
-  let currentChanged = 0;
-  const versions = buildVersionsSql(spec, columns, spec.table);
-  if (versions) {
-    await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${ident(TOUCHED_FILINGS)} (filing_id integer PRIMARY KEY)`);
-    await client.query(`TRUNCATE ${ident(TOUCHED_FILINGS)}`);
-    await timed('versions', versions);
-    currentChanged = (await timed<{ moved: number }>('current', buildCurrentVersionSql())).rows[0]?.moved ?? 0;
-    logged += currentChanged;
-  }
-  const filers = buildFilersSql(spec, columns, spec.table);
-  if (filers) logged += (await timed<{ n: number }>('filers', filers)).rows[0]?.n ?? 0;
+  const logged = (await timed('change_log', buildDirectChangeLogSql(spec, columns))).rowCount ?? 0;
+  const book = await recordVersionsAndFilers(client, spec, columns, spec.table, timed);
   await timed('commit', 'COMMIT');
-  return { changed: loaded, duplicates: 0, currentChanged, changeLogEntries: logged };
+  return { changed: loaded, duplicates: 0, currentChanged: book.currentChanged, changeLogEntries: logged + book.logged };
 }
 
 /**
