@@ -8,8 +8,10 @@ import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { Logger } from './logger.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { ExportService } from './services/export-service.js';
 import { SearchService } from './services/search-service.js';
 
 export interface AppDeps {
@@ -17,6 +19,8 @@ export interface AppDeps {
   db: Kysely<Database>;
   es: Client;
   log: Logger;
+  /** Shared so that its bound on concurrent exports holds across the app. */
+  exports?: ExportService;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -26,6 +30,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(healthRoutes(deps));
   app.use(openApiRoutes());
+  // Exports first: /api/v1/contributions.csv must not reach the search route.
+  app.use(exportRoutes(deps.exports ?? new ExportService(deps.es, deps.config.esIndexPrefix)));
   app.use(searchRoutes(new SearchService(deps.es, deps.config.esIndexPrefix, deps.log)));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));

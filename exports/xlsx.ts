@@ -1,0 +1,97 @@
+// Documents in, an XLSX workbook out, with exceljs's streaming writer: a first sheet
+// saying what the data is, then the rows, a new sheet each time a sheet is full
+// (1,048,576 rows with the header). exceljs does not wait for its output to drain, so
+// this does: without it a large sheet grows in memory.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ExportColumn } from './columns.js';
+import { valueAt } from './columns.js';
+import { neutralize } from './csv.js';
+
+export const XLSX_MAX_ROWS_PER_SHEET = 1_048_575; // plus the header row
+
+export interface XlsxOptions {
+  /** What the first sheet says: the query, the time, the source. */
+  about: [string, string][];
+  maxRowsPerSheet?: number;
+  onRows?: (rows: number) => void;
+  signal?: AbortSignal;
+}
+
+function cellValue(col: ExportColumn, v: unknown): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === '') return null;
+  switch (col.type) {
+    case 'number':
+    case 'integer':
+      return typeof v === 'number' ? v : Number(v);
+    case 'boolean':
+      return v === true;
+    case 'date':
+      // Midnight UTC: exceljs turns a Date into a serial day number from its UTC time.
+      return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? new Date(`${v.slice(0, 10)}T00:00:00Z`) : null;
+    default:
+      // Cells are written as strings, never formulas; the apostrophe still protects a
+      // value copied out of the sheet into another.
+      return neutralize(typeof v === 'string' ? v : String(v as string | number));
+  }
+}
+
+async function drained(out: Writable, signal?: AbortSignal): Promise<void> {
+  if (!out.writableNeedDrain) return;
+  await Promise.race([once(out, 'drain', signal ? { signal } : {}), once(out, 'close')]);
+}
+
+export async function writeXlsx(
+  docs: AsyncIterable<Record<string, unknown>[]>,
+  columns: readonly ExportColumn[],
+  out: Writable,
+  opts: XlsxOptions,
+): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'CAL-ACCESS disclosure search';
+  const about = workbook.addWorksheet('About this data');
+  about.columns = [
+    { header: 'Field', key: 'field', width: 28 },
+    { header: 'Value', key: 'value', width: 100 },
+  ];
+  for (const [field, value] of opts.about) about.addRow({ field, value: neutralize(value) }).commit();
+  about.commit();
+
+  const maxRows = opts.maxRowsPerSheet ?? XLSX_MAX_ROWS_PER_SHEET;
+  let sheet: ExcelJS.Worksheet | null = null;
+  let inSheet = 0;
+  let sheets = 0;
+  let rows = 0;
+  const newSheet = (): ExcelJS.Worksheet => {
+    sheets++;
+    const s = workbook.addWorksheet(sheets === 1 ? 'Data' : `Data ${sheets}`, { views: [{ state: 'frozen', ySplit: 1 }] });
+    s.columns = columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: Math.min(Math.max(c.header.length + 2, c.type === 'date' ? 12 : 10), 40),
+      ...(c.type === 'date' ? { style: { numFmt: 'yyyy-mm-dd' } } : c.type === 'number' ? { style: { numFmt: '#,##0.00' } } : {}),
+    }));
+    return s;
+  };
+  for await (const page of docs) {
+    for (const d of page) {
+      if (!sheet || inSheet >= maxRows) {
+        sheet?.commit();
+        sheet = newSheet();
+        inSheet = 0;
+      }
+      const values: Record<string, ExcelJS.CellValue> = {};
+      for (const c of columns) values[c.key] = cellValue(c, valueAt(d, c.path));
+      sheet.addRow(values).commit();
+      inSheet++;
+      rows++;
+    }
+    opts.onRows?.(rows);
+    await drained(out, opts.signal);
+    if (opts.signal?.aborted) throw new Error('aborted');
+  }
+  (sheet ?? newSheet()).commit();
+  await workbook.commit();
+  return rows;
+}
