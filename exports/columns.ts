@@ -149,3 +149,10 @@ export function valueAt(doc: Record<string, unknown>, path: string): unknown {
   if (Array.isArray(v)) return v.join('; ');
   return v ?? null;
 }
+
+/** A value as text: strings as they are, numbers and booleans printed, anything else as JSON. */
+export function scalarText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v) ?? '';
+}

@@ -1,7 +1,7 @@
 // CSV per RFC 4180 (comma, CRLF, double quotes doubled, UTF-8 with a BOM so Excel reads
 // the accents), with every cell a spreadsheet would run as a formula neutralised.
 import type { ExportColumn } from './columns.js';
-import { valueAt } from './columns.js';
+import { scalarText, valueAt } from './columns.js';
 
 /** UTF-8 byte order mark: Excel otherwise reads a CSV as the system code page. */
 export const CSV_BOM = '\ufeff';
@@ -30,13 +30,13 @@ function cell(col: ExportColumn, v: unknown): string {
   switch (col.type) {
     case 'number':
     case 'integer':
-      return typeof v === 'number' && Number.isFinite(v) ? String(v) : csvCell(String(v));
+      return typeof v === 'number' && Number.isFinite(v) ? String(v) : csvCell(scalarText(v));
     case 'boolean':
       return v === true ? 'true' : v === false ? 'false' : '';
     case 'date':
       return typeof v === 'string' ? csvCell(v.slice(0, 10)) : '';
     default:
-      return csvCell(typeof v === 'string' ? v : String(v as string | number));
+      return csvCell(scalarText(v));
   }
 }
 

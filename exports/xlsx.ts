@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ExportColumn } from './columns.js';
-import { valueAt } from './columns.js';
+import { scalarText, valueAt } from './columns.js';
 import { neutralize } from './csv.js';
 
 export const XLSX_MAX_ROWS_PER_SHEET = 1_048_575; // plus the header row
@@ -33,7 +33,7 @@ function cellValue(col: ExportColumn, v: unknown): ExcelJS.CellValue {
     default:
       // Cells are written as strings, never formulas; the apostrophe still protects a
       // value copied out of the sheet into another.
-      return neutralize(typeof v === 'string' ? v : String(v as string | number));
+      return neutralize(scalarText(v));
   }
 }
 

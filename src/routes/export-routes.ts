@@ -9,7 +9,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** Streams the whole result of a search; a client that goes away stops the work. */
 async function streamExport(exports: ExportService, kind: KindName, format: ExportFormat, req: Request, res: Response): Promise<void> {
-  const e = parseExportRequest(kind, format, req.query as Record<string, unknown>);
+  const e = parseExportRequest(kind, format, req.query);
   const release = exports.acquire();
   const controller = new AbortController();
   res.on('close', () => {
