@@ -1,6 +1,7 @@
 // Builds the Express app from its dependencies: no listening, no globals, so tests can
 // mount it with supertest against the real stores.
 import type { Client } from '@elastic/elasticsearch';
+import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.js';
@@ -8,9 +9,11 @@ import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { Logger } from './logger.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { exportJobRoutes } from './routes/export-job-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { ExportJobs } from './services/export-jobs.js';
 import { ExportService } from './services/export-service.js';
 import { SearchService } from './services/search-service.js';
 
@@ -21,6 +24,8 @@ export interface AppDeps {
   log: Logger;
   /** Shared so that its bound on concurrent exports holds across the app. */
   exports?: ExportService;
+  /** Export jobs; created (and unfinished jobs resumed) when not given. */
+  jobs?: ExportJobs;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -30,8 +35,19 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.use(healthRoutes(deps));
   app.use(openApiRoutes());
+  const exportService = deps.exports ?? new ExportService(deps.es, deps.config.esIndexPrefix, deps.config.maxConcurrentExports);
+  const jobs =
+    deps.jobs ??
+    new ExportJobs(deps.db, exportService, deps.log, {
+      dir: deps.config.exportDir,
+      ttlHours: deps.config.exportJobTtlHours,
+      maxConcurrent: deps.config.maxConcurrentExportJobs,
+    });
+  if (!deps.jobs) void jobs.start().catch((err: unknown) => deps.log.error('export jobs did not start', { error: String(err) }));
+  app.locals['jobs'] = jobs;
   // Exports first: /api/v1/contributions.csv must not reach the search route.
-  app.use(exportRoutes(deps.exports ?? new ExportService(deps.es, deps.config.esIndexPrefix)));
+  app.use(exportRoutes(exportService));
+  app.use(exportJobRoutes(jobs, path.join(deps.config.exportDir, 'bulk')));
   app.use(searchRoutes(new SearchService(deps.es, deps.config.esIndexPrefix, deps.log)));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));

@@ -24,6 +24,13 @@ export interface Config {
   port: number;
   /** Downloads, the unpacked Elasticsearch and the data folders of the local services. */
   cacheDir: string;
+  /** Files of export jobs and bulk datasets. */
+  exportDir: string;
+  /** Finished export job files are deleted this many hours after they finish. */
+  exportJobTtlHours: number;
+  /** Streaming exports at once (more is a 429); export jobs at once. */
+  maxConcurrentExports: number;
+  maxConcurrentExportJobs: number;
   logLevel: LogLevel;
 }
 
@@ -89,6 +96,12 @@ function enumSetting<T extends string>(env: Env, name: string, fallback: T, valu
   return raw as T;
 }
 
+function pathSetting(env: Env, name: string, fallback: string): string {
+  const v = read(env, name) ?? fallback;
+  if (!path.isAbsolute(v)) throw new ConfigError(name, `must be an absolute path (got ${JSON.stringify(v)})`);
+  return v;
+}
+
 export const DEFAULT_DATABASE_URL = 'postgres://disclosure:disclosure@127.0.0.1:5433/disclosure';
 export const DEFAULT_ELASTICSEARCH_URL = 'http://127.0.0.1:9201';
 
@@ -111,6 +124,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     host: patternSetting(env, 'HOST', '127.0.0.1', /^[A-Za-z0-9.:[\]-]+$/, 'a host name or IP address'),
     port: intSetting(env, 'PORT', 3000, 0, 65535),
     cacheDir,
+    exportDir: pathSetting(env, 'EXPORT_DIR', path.join(cacheDir, 'exports')),
+    exportJobTtlHours: intSetting(env, 'EXPORT_JOB_TTL_HOURS', 24, 1, 24 * 90),
+    maxConcurrentExports: intSetting(env, 'MAX_CONCURRENT_EXPORTS', 4, 1, 64),
+    maxConcurrentExportJobs: intSetting(env, 'MAX_CONCURRENT_EXPORT_JOBS', 2, 1, 16),
     logLevel: enumSetting<LogLevel>(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error']),
   });
 }

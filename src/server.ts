@@ -31,6 +31,7 @@ export async function startServer(config: Readonly<Config>, log: Logger): Promis
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      await (app.locals['jobs'] as { stop(): Promise<void> } | undefined)?.stop();
       await Promise.allSettled([db.close(), es.close()]);
       log.info('stopped');
     })());

@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { dbMigrateCommand } from './db-command.js';
+import { exportBulkCommand } from './export-command.js';
 import { generateCommand } from './generate-command.js';
 import { importCommand } from './import-command.js';
 import { indexRebuildCommand, indexStatusCommand, indexSyncCommand } from './index-command.js';
@@ -29,5 +30,6 @@ export const commands: Record<string, Command> = {
   'index rebuild': indexRebuildCommand,
   'index sync': indexSyncCommand,
   'index status': indexStatusCommand,
+  'export bulk': exportBulkCommand,
   serve: serveCommand,
 };

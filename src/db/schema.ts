@@ -78,7 +78,27 @@ export interface SearchIndexFailuresTable {
   failed_at: ColumnType<string, string | undefined, never>;
 }
 
+export interface ExportJobsTable {
+  id: string;
+  kind: string;
+  format: 'csv' | 'xlsx';
+  params: ColumnType<Record<string, unknown>, string, string>;
+  state: 'queued' | 'running' | 'finished' | 'failed' | 'expired';
+  rows_expected: ColumnType<string | null, number | null | undefined, number | null>;
+  rows_written: ColumnType<string, number | undefined, number>;
+  file_name: string | null;
+  bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  sha256: string | null;
+  error: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: ColumnType<string, string | undefined, never>;
+  started_at: string | null;
+  finished_at: string | null;
+  expires_at: string | null;
+}
+
 export interface ModelTables {
+  export_jobs: ExportJobsTable;
   search_index_state: SearchIndexStateTable;
   search_index_failures: SearchIndexFailuresTable;
   filing_versions: FilingVersionsTable;

@@ -1,0 +1,101 @@
+// `disclosure export bulk [<out>]`: whole datasets (per kind, and per year of the row's
+// date) as CSV files written by PostgreSQL's COPY, each hashed on the way to disk, with
+// a manifest (rows, bytes, SHA-256, generated time) that the API lists and serves.
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import type { Logger } from '../logger.js';
+import { BULK_DATASETS, bulkSelect, copyCsv, datasetYears, type BulkDataset } from '../repositories/bulk-repository.js';
+
+export interface BulkFile {
+  name: string;
+  dataset: string;
+  description: string;
+  year: number | 'undated' | null;
+  file: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+  generated_at: string;
+  columns: string[];
+}
+
+export interface BulkManifest {
+  generated_at: string;
+  source: string;
+  files: BulkFile[];
+}
+
+export const MANIFEST = 'manifest.json';
+
+class Hashing extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+}
+
+async function writeOne(client: pg.ClientBase, d: BulkDataset, year: number | 'undated' | null, dir: string): Promise<BulkFile> {
+  const name = year === null ? d.name : `${d.name}-${year}`;
+  const file = `${name}.csv`;
+  const target = path.join(dir, file);
+  const copy = copyCsv(client, bulkSelect(d, year));
+  const hashing = new Hashing();
+  await pipeline(copy, hashing, createWriteStream(`${target}.part`));
+  await rename(`${target}.part`, target);
+  return {
+    name,
+    dataset: d.name,
+    description: d.description,
+    year,
+    file,
+    rows: copy.rowCount,
+    bytes: hashing.bytes,
+    sha256: hashing.hash.digest('hex'),
+    generated_at: new Date().toISOString(),
+    columns: d.columns.map((c) => c.header),
+  };
+}
+
+export async function writeBulkDatasets(pool: pg.Pool, dir: string, log: Logger, only?: readonly string[]): Promise<BulkManifest> {
+  await mkdir(dir, { recursive: true });
+  const client = await pool.connect();
+  const files: BulkFile[] = [];
+  try {
+    // One snapshot for every file: the datasets agree with each other.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    for (const d of BULK_DATASETS) {
+      if (only && !only.includes(d.name)) continue;
+      for (const year of [null, ...(await datasetYears(client, d))]) {
+        const f = await writeOne(client, d, year, dir);
+        files.push(f);
+        log.info('bulk file written', { file: f.file, rows: f.rows, bytes: f.bytes });
+      }
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+  const manifest: BulkManifest = { generated_at: new Date().toISOString(), source: 'California Secretary of State, CAL-ACCESS bulk export', files };
+  await writeFile(path.join(dir, `${MANIFEST}.part`), JSON.stringify(manifest, null, 2));
+  await rename(path.join(dir, `${MANIFEST}.part`), path.join(dir, MANIFEST));
+  return manifest;
+}
+
+export async function readBulkManifest(dir: string): Promise<BulkManifest | null> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as BulkManifest;
+  } catch {
+    return null;
+  }
+}

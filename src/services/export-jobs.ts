@@ -1,0 +1,218 @@
+// Export jobs: a large export written to a file in the background, its progress in
+// PostgreSQL (so it survives a restart of the API: unfinished jobs start again), the
+// file kept for EXPORT_JOB_TTL_HOURS after it finished and then deleted.
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
+import type { Database } from '../db/schema.js';
+import { InvalidParameterError, NotFoundError, TooManyRequestsError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import {
+  countQueued,
+  expireJobs,
+  findJob,
+  insertJob,
+  markFailed,
+  markFinished,
+  markRunning,
+  recordProgress,
+  unfinishedJobs,
+  type ExportJob,
+} from '../repositories/export-job-repository.js';
+import { exportFileName, parseExportRequest, type ExportFormat, type ExportService } from './export-service.js';
+
+const MAX_WAITING_JOBS = 50;
+
+export interface JobView {
+  id: string;
+  kind: string;
+  format: string;
+  state: ExportJob['state'];
+  rows_written: number;
+  rows_expected: number | null;
+  progress: number | null;
+  file_name: string | null;
+  bytes: number | null;
+  sha256: string | null;
+  error: string | null;
+  created_at: string;
+  finished_at: string | null;
+  expires_at: string | null;
+  links: { self: string; file: string | null };
+}
+
+export function jobView(j: ExportJob): JobView {
+  const written = Number(j.rows_written);
+  const expected = j.rows_expected === null ? null : Number(j.rows_expected);
+  return {
+    id: j.id,
+    kind: j.kind,
+    format: j.format,
+    state: j.state,
+    rows_written: written,
+    rows_expected: expected,
+    progress: j.state === 'finished' ? 1 : expected ? Math.min(written / expected, 1) : expected === 0 ? 1 : null,
+    file_name: j.file_name,
+    bytes: j.bytes === null ? null : Number(j.bytes),
+    sha256: j.sha256,
+    error: j.error,
+    created_at: j.created_at,
+    finished_at: j.finished_at,
+    expires_at: j.expires_at,
+    links: { self: `/api/v1/exports/${j.id}`, file: j.state === 'finished' ? `/api/v1/exports/${j.id}/file` : null },
+  };
+}
+
+/** Counts bytes and hashes them on the way to the file. */
+class Digest extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+    done(null, chunk);
+  }
+}
+
+export class ExportJobs {
+  private running = 0;
+  private readonly queue: string[] = [];
+  private readonly controllers = new Map<string, AbortController>();
+  private cleanupTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly exports: ExportService,
+    private readonly log: Logger,
+    private readonly opts: { dir: string; ttlHours: number; maxConcurrent: number },
+  ) {}
+
+  private filePath(id: string, format: string): string {
+    return path.join(this.opts.dir, 'jobs', `${id}.${format}`);
+  }
+
+  /** Starts what a previous process left unfinished, and the hourly clean-up. */
+  async start(): Promise<void> {
+    await mkdir(path.join(this.opts.dir, 'jobs'), { recursive: true });
+    for (const j of await unfinishedJobs(this.db)) this.enqueue(j.id);
+    await this.cleanup();
+    this.cleanupTimer = setInterval(() => void this.cleanup().catch(() => {}), 10 * 60_000);
+    this.cleanupTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.cleanupTimer) clearInterval(this.cleanupTimer);
+    for (const c of this.controllers.values()) c.abort();
+  }
+
+  async create(body: unknown): Promise<JobView> {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const kind = b['kind'];
+    if (typeof kind !== 'string' || !(KIND_NAMES as readonly string[]).includes(kind)) {
+      throw new InvalidParameterError('kind', `kind must be one of ${KIND_NAMES.join(', ')}`);
+    }
+    const format = b['format'] ?? 'csv';
+    if (format !== 'csv' && format !== 'xlsx') throw new InvalidParameterError('format', 'format must be csv or xlsx');
+    const params = b['params'] ?? {};
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new InvalidParameterError('params', 'params must be an object of search parameters');
+    // Validated now, exactly as the search endpoint would: a bad filter is a 400, not a failed job.
+    parseExportRequest(kind as KindName, format as ExportFormat, params as Record<string, unknown>);
+    if ((await countQueued(this.db)) >= MAX_WAITING_JOBS) throw new TooManyRequestsError(`${MAX_WAITING_JOBS} export jobs are waiting already; try again later`, 60);
+    const id = randomUUID();
+    await insertJob(this.db, { id, kind, format, params: params as Record<string, unknown> });
+    this.enqueue(id);
+    return this.view(id);
+  }
+
+  async view(id: string): Promise<JobView> {
+    const j = /^[0-9a-f-]{36}$/i.test(id) ? await findJob(this.db, id) : undefined;
+    if (!j) throw new NotFoundError(`no export job ${id}`);
+    return jobView(j);
+  }
+
+  /** The finished file's path, for download. */
+  async file(id: string): Promise<{ path: string; name: string; format: string }> {
+    const v = await this.view(id);
+    if (v.state !== 'finished' || !v.file_name) throw new NotFoundError(`export job ${id} has no file (state: ${v.state})`);
+    return { path: this.filePath(id, v.format), name: v.file_name, format: v.format };
+  }
+
+  private enqueue(id: string): void {
+    if (!this.queue.includes(id)) this.queue.push(id);
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running < this.opts.maxConcurrent && this.queue.length > 0) {
+      const id = this.queue.shift()!;
+      this.running++;
+      void this.run(id).finally(() => {
+        this.running--;
+        this.pump();
+      });
+    }
+  }
+
+  private async run(id: string): Promise<void> {
+    const job = await findJob(this.db, id).catch(() => undefined);
+    if (!job) return;
+    const controller = new AbortController();
+    this.controllers.set(id, controller);
+    const final = this.filePath(id, job.format);
+    const partial = `${final}.part`;
+    try {
+      const e = parseExportRequest(job.kind as KindName, job.format, job.params);
+      const expected = await this.exports.count(e);
+      await markRunning(this.db, id, expected);
+      let lastSaved = 0;
+      const onRows = (rows: number): void => {
+        const now = Date.now();
+        if (now - lastSaved < 1_000) return;
+        lastSaved = now;
+        void recordProgress(this.db, id, rows).catch(() => {});
+      };
+      const digest = new Digest();
+      const file = createWriteStream(partial);
+      let rows = 0;
+      const counting = (n: number): void => {
+        rows = n;
+        onRows(n);
+      };
+      if (e.format === 'csv') {
+        const done = pipeline(digest, file);
+        await this.exports.writeCsv(e, digest, controller.signal, counting);
+        await done;
+      } else {
+        const done = pipeline(digest, file);
+        rows = await this.exports.writeXlsx(e, digest, controller.signal, counting);
+        await done;
+      }
+      await rename(partial, final);
+      const bytes = (await stat(final)).size;
+      const expiresAt = new Date(Date.now() + this.opts.ttlHours * 3_600_000);
+      await markFinished(this.db, id, { rows, fileName: exportFileName(e, new Date()), bytes, sha256: digest.hash.digest('hex'), expiresAt });
+      this.log.info('export job finished', { id, rows, bytes });
+    } catch (err) {
+      await rm(partial, { force: true });
+      if (controller.signal.aborted) return; // stopping: it starts again with the next process
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error('export job failed', { id, error: message });
+      await markFailed(this.db, id, message).catch(() => {});
+    } finally {
+      this.controllers.delete(id);
+    }
+  }
+
+  /** Deletes the files of jobs past their time. */
+  async cleanup(now = new Date()): Promise<number> {
+    const expired = await expireJobs(this.db, now);
+    for (const j of expired) await rm(this.filePath(j.id, j.format), { force: true });
+    if (expired.length > 0) this.log.info('export files expired', { count: expired.length });
+    return expired.length;
+  }
+}
