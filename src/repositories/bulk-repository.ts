@@ -149,7 +149,7 @@ export function bulkSelect(d: BulkDataset, year: number | 'undated' | null): str
 }
 
 export function copyCsv(client: pg.ClientBase, select: string): Readable & { rowCount: number } {
-  return client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER true)`)) as unknown as Readable & { rowCount: number };
+  return client.query(copyTo(`COPY (${select}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
 }
 
 /** The years a dataset has rows in (split files are written for each). */

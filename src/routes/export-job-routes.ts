@@ -21,7 +21,7 @@ export function exportJobRoutes(jobs: ExportJobs, bulkDir: string): Router {
   router.get('/api/v1/exports/:id/file', async (req, res) => {
     const f = await jobs.file(req.params.id);
     res.attachment(f.name);
-    await new Promise<void>((resolve, reject) => res.sendFile(f.path, { dotfiles: 'deny' }, (err) => (err ? reject(err as Error) : resolve())));
+    await new Promise<void>((resolve, reject) => res.sendFile(f.path, { dotfiles: 'deny' }, (err) => (err ? reject(err) : resolve())));
   });
 
   router.get('/api/v1/bulk', async (_req, res) => {
@@ -43,7 +43,7 @@ export function exportJobRoutes(jobs: ExportJobs, bulkDir: string): Router {
     }
     res.attachment(entry.file);
     res.setHeader('X-Content-SHA256', entry.sha256);
-    await new Promise<void>((resolve, reject) => res.sendFile(path.join(bulkDir, entry.file), { dotfiles: 'deny' }, (err) => (err ? reject(err as Error) : resolve())));
+    await new Promise<void>((resolve, reject) => res.sendFile(path.join(bulkDir, entry.file), { dotfiles: 'deny' }, (err) => (err ? reject(err) : resolve())));
   });
   return router;
 }

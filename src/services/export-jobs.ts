@@ -24,7 +24,7 @@ import {
   unfinishedJobs,
   type ExportJob,
 } from '../repositories/export-job-repository.js';
-import { exportFileName, parseExportRequest, type ExportFormat, type ExportService } from './export-service.js';
+import { exportFileName, parseExportRequest, type ExportService } from './export-service.js';
 
 const MAX_WAITING_JOBS = 50;
 
@@ -83,6 +83,7 @@ export class ExportJobs {
   private running = 0;
   private readonly queue: string[] = [];
   private readonly controllers = new Map<string, AbortController>();
+  private readonly inFlight = new Set<Promise<void>>();
   private cleanupTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -105,9 +106,12 @@ export class ExportJobs {
     this.cleanupTimer.unref();
   }
 
+  /** Stops running jobs (they start again with the next process) and waits for them. */
   async stop(): Promise<void> {
     if (this.cleanupTimer) clearInterval(this.cleanupTimer);
+    this.queue.length = 0;
     for (const c of this.controllers.values()) c.abort();
+    await Promise.allSettled([...this.inFlight]);
   }
 
   async create(body: unknown): Promise<JobView> {
@@ -121,7 +125,7 @@ export class ExportJobs {
     const params = b['params'] ?? {};
     if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new InvalidParameterError('params', 'params must be an object of search parameters');
     // Validated now, exactly as the search endpoint would: a bad filter is a 400, not a failed job.
-    parseExportRequest(kind as KindName, format as ExportFormat, params as Record<string, unknown>);
+    parseExportRequest(kind as KindName, format, params as Record<string, unknown>);
     if ((await countQueued(this.db)) >= MAX_WAITING_JOBS) throw new TooManyRequestsError(`${MAX_WAITING_JOBS} export jobs are waiting already; try again later`, 60);
     const id = randomUUID();
     await insertJob(this.db, { id, kind, format, params: params as Record<string, unknown> });
@@ -151,10 +155,12 @@ export class ExportJobs {
     while (this.running < this.opts.maxConcurrent && this.queue.length > 0) {
       const id = this.queue.shift()!;
       this.running++;
-      void this.run(id).finally(() => {
+      const p: Promise<void> = this.run(id).finally(() => {
         this.running--;
+        this.inFlight.delete(p);
         this.pump();
       });
+      this.inFlight.add(p);
     }
   }
 
