@@ -48,7 +48,16 @@ async function writeOne(client: pg.ClientBase, d: BulkDataset, year: number | 'u
   const target = path.join(dir, file);
   const copy = copyCsv(client, bulkSelect(d, year));
   const hashing = new Hashing();
-  await pipeline(copy, hashing, createWriteStream(`${target}.part`));
+  // A UTF-8 byte order mark first, so that Excel reads the accents; then COPY's own
+  // output (RFC 4180 quoting, LF line ends as PostgreSQL writes them).
+  async function* withBom(): AsyncGenerator<Buffer> {
+    yield Buffer.from('\ufeff', 'utf8');
+    for await (const chunk of copy) yield chunk as Buffer;
+  }
+  await pipeline(withBom(), hashing, createWriteStream(`${target}.part`));
+  // The row count arrives with COPY's completion message, after the last data: the next
+  // statement on the same connection is answered only once it has been read.
+  await client.query('SELECT 1');
   await rename(`${target}.part`, target);
   return {
     name,

@@ -18,6 +18,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, open, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -66,7 +67,17 @@ const FIND_TIMEOUT_MS = 30_000;
 const CATCH_UP_TIMEOUT_MS = 60_000;
 const PROBE_FILING_BASE = 9_500_000;
 
+/** When each server started: a change during the run means a restart, and figures that mean nothing. */
+async function serverStarts(es: Client, pool: pg.Pool): Promise<string> {
+  const pgStart = (await pool.query<{ t: string }>('SELECT pg_postmaster_start_time()::text AS t')).rows[0]!.t;
+  const info = await es.nodes.info({ node_id: '_local', metric: 'jvm', filter_path: 'nodes.*.jvm.start_time_in_millis' });
+  const esStart = Object.values(info.nodes ?? {})[0]?.jvm?.start_time_in_millis ?? 0;
+  return `PostgreSQL started ${pgStart}, Elasticsearch started ${new Date(esStart).toISOString()}`;
+}
+
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+/** Other work on the machine shows here (the servers and this bench share the CPUs). */
+const loadLine = (): string => `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`;
 const secs = (ms: number): string => (ms / 1000).toFixed(1);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
@@ -324,15 +335,15 @@ function summarize(s: ProbeStats): LagSummary {
 const lagLine = (s: LagSummary): string =>
   `median ${fmt(s.median)} ms  p90 ${fmt(s.p90)} ms  p99 ${fmt(s.p99)} ms  max ${fmt(s.max)} ms  (${s.n} probes${s.lost > 0 ? `, ${s.lost} NOT FOUND within ${FIND_TIMEOUT_MS / 1000} s` : ''}${s.pollErrors > 0 ? `, ${s.pollErrors} searches FAILED` : ''})`;
 
-/** Waits until every kind's checkpoint has reached the end of the change log. */
-async function waitCaughtUp(pool: pg.Pool, timeoutMs: number): Promise<number> {
+/** Waits until every kind's checkpoint has reached the end of the change log; null on timeout. */
+async function waitCaughtUp(pool: pg.Pool, timeoutMs: number): Promise<number | null> {
   const started = performance.now();
   for (;;) {
     const last = BigInt(await lastChangeSeq(pool));
     const states = await getIndexStates(pool);
     const behind = KIND_NAMES.some((k) => BigInt(states.get(k)?.checkpoint ?? '0') < last);
     if (!behind) return (performance.now() - started) / 1000;
-    if (performance.now() - started > timeoutMs) throw new Error(`sync did not catch up with the change log within ${timeoutMs / 1000} s`);
+    if (performance.now() - started > timeoutMs) return null;
     await sleep(200);
   }
 }
@@ -360,6 +371,7 @@ async function main(): Promise<void> {
   console.log(
     `index benchmark: ${fmt(rows)} contributions, PostgreSQL at ${new URL(config.databaseUrl).host}, Elasticsearch ${esVersion} at ${config.elasticsearchUrl}, index prefix ${prefix}`,
   );
+  console.log(`at start: ${loadLine()}`);
 
   const big = await ensureExport(rows, 1);
   const loadDirs: string[] = [];
@@ -371,9 +383,15 @@ async function main(): Promise<void> {
   const rejectsDir = path.join(work, 'rejects');
 
   const db: TestDatabase = await createTestDatabase('bench_index');
-  cleanups.push(() => (keep ? db.db.close() : db.drop()));
+  // Ended here: db.close() (kysely) ends the pool only if kysely itself ever used it, and
+  // this bench uses the pool directly; idle connections would hold DROP DATABASE ~30 s.
+  cleanups.push(async () => {
+    await db.db.pool.end();
+    if (!keep) await db.drop();
+  });
   cleanups.push(() => (keep ? Promise.resolve() : deleteIndices(es, prefix)));
   const pool = db.db.pool;
+  const startsBefore = await serverStarts(es, pool);
 
   // ---- load the data
   const imported = await runImport(db.url, big, rejectsDir);
@@ -453,6 +471,8 @@ async function main(): Promise<void> {
   cleanups.push(stopSync);
 
   const probeClient = new pg.Client({ connectionString: db.url, application_name: 'index-bench-prober' });
+  // Without a listener, a connection the server ends would be an uncaught 'error'.
+  probeClient.on('error', (err) => console.error(`prober connection: ${err.message}`));
   await probeClient.connect();
   cleanups.push(() => probeClient.end());
   const alias = aliasName(prefix, 'contributions');
@@ -508,12 +528,14 @@ async function main(): Promise<void> {
     `import load: ${load.imports} imports of ${fmt(LOAD_ROWS)}-contribution exports in ${load.seconds.toFixed(1)} s, ${fmt(load.changed)} rows changed (${fmt(importRate)} rows changed/s, ${fmt(load.lines / load.seconds)} lines read/s), median import ${percentile(importsSorted, 50).toFixed(1)} s`,
   );
   console.log(
-    `sync during the load: ${syncBatches} batches, ${fmt(syncWritten)} documents written, longest batch ${syncStats.maxBatchSeconds.toFixed(2)} s; caught up ${caughtUpSeconds.toFixed(1)} s after the load stopped`,
+    `sync during the load: ${syncBatches} batches, ${fmt(syncWritten)} documents written (${(syncWritten / Math.max(1, load.changed)).toFixed(1)} per row changed), longest batch ${syncStats.maxBatchSeconds.toFixed(2)} s; ${caughtUpSeconds === null ? `NOT caught up ${CATCH_UP_TIMEOUT_MS / 1000} s after the load stopped` : `caught up ${caughtUpSeconds.toFixed(1)} s after the load stopped`}`,
   );
   console.log(`prober's wait for the change_log lock: median ${fmt(percentile(lockSorted, 50))} ms, max ${fmt(lockSorted[lockSorted.length - 1] ?? 0)} ms`);
   for (const s of status) {
     console.log(`  ${s.kind.padEnd(14)} index ${fmt(s.index_docs ?? 0).padStart(10)} docs, database ${fmt(s.db_rows).padStart(10)} rows, lag ${s.lag_changes} changes: ${s.in_sync ? 'in sync' : 'NOT IN SYNC'}`);
   }
+  const startsAfter = await serverStarts(es, pool);
+  const restarted = startsAfter !== startsBefore;
   const lagRatio = busy.p99 / quiet.p99;
   const ok1 = ratio >= 0.7;
   const ok2 = busy.p99 < 2_000 && busy.lost === 0;
@@ -535,8 +557,9 @@ async function main(): Promise<void> {
   console.log(`| import load during the lag run | ${fmt(importRate)} rows changed/s (${load.imports} imports, ${fmt(load.changed)} rows in ${load.seconds.toFixed(0)} s) | | | |`);
   console.log('');
   console.log(`Other kinds rebuilt before the lag run: ${otherDocs}. After the load every kind was ${inSync ? 'in sync' : 'NOT in sync'} with the database.`);
-  console.log(`Whole run ${secs(totalSeconds * 1000)} s.`);
+  console.log(`Whole run ${secs(totalSeconds * 1000)} s; at the end ${loadLine()}.`);
   console.log('-------------------------------------------------------------------------------------');
+  if (restarted) throw new Error(`a server restarted during the run (before: ${startsBefore}; after: ${startsAfter}): these figures are not valid`);
   if (!inSync) throw new Error('the indices are not in sync with the database after the load');
 }
 
