@@ -177,7 +177,7 @@ describe('exports against the real stores', function () {
     const rows = await service.writeXlsx(e, out, undefined, undefined, 10);
     await done;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.concat(chunks).buffer as ArrayBuffer);
+    await wb.xlsx.load(Buffer.concat(chunks).buffer);
     const dataSheets = wb.worksheets.filter((w) => w.name.startsWith('Data'));
     assert.equal(dataSheets.length, Math.ceil(rows / 10));
     assert.equal(dataSheets.reduce((n, w) => n + w.rowCount - 1, 0), rows);
