@@ -50,6 +50,31 @@ function filterParam(f: FilterDef): Schema {
   };
 }
 
+function exportPath(kind: KindName, format: 'csv' | 'xlsx'): Schema {
+  const spec = SEARCH_SPECS[kind];
+  return {
+    get: {
+      operationId: `export_${kind}_${format}`,
+      summary: `Every ${kind.replace(/s$/, '')} the search matches, as ${format.toUpperCase()}`,
+      tags: ['exports'],
+      parameters: [
+        ...commonParams(kind).filter((p) => ['q', 'sort', 'versions'].includes(p['name'] as string)),
+        ...spec.filters.map(filterParam),
+        { name: 'columns', in: 'query', required: false, description: 'Columns to include, in this order (comma-separated keys).', schema: { type: 'string' } },
+      ],
+      responses: {
+        '200': {
+          description: format === 'csv' ? 'CSV (RFC 4180, UTF-8 with BOM, formula cells neutralised), streamed.' : 'XLSX: a sheet describing the query, then the data (more sheets past 1,048,575 rows).',
+          content: format === 'csv' ? { 'text/csv': {} } : { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
+        },
+        '400': errorResponse('A parameter is not valid.'),
+        '429': errorResponse('Too many exports running; Retry-After says when to try again.'),
+        '503': errorResponse('The search index is unavailable.'),
+      },
+    },
+  };
+}
+
 function commonParams(kind: KindName): Schema[] {
   const spec = SEARCH_SPECS[kind];
   const p: Record<(typeof COMMON_PARAMS)[number], Schema> = {
@@ -133,7 +158,78 @@ export function buildOpenApi(): Schema {
       },
     },
   };
-  for (const kind of KIND_NAMES) paths[`/api/v1/${kind}`] = searchPath(kind);
+  for (const kind of KIND_NAMES) {
+    paths[`/api/v1/${kind}`] = searchPath(kind);
+    for (const format of ['csv', 'xlsx'] as const) paths[`/api/v1/${kind}.${format}`] = exportPath(kind, format);
+  }
+  const jobSchema = ref('ExportJob');
+  paths['/api/v1/exports'] = {
+    post: {
+      operationId: 'create_export_job',
+      summary: 'Start an export job for a large result',
+      tags: ['exports'],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['kind'],
+              properties: {
+                kind: { type: 'string', enum: [...KIND_NAMES] },
+                format: { type: 'string', enum: ['csv', 'xlsx'], default: 'csv' },
+                params: { type: 'object', description: 'The search parameters, as for the search endpoint, plus `columns`.' },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        '202': { description: 'Accepted; poll its link.', content: { 'application/json': { schema: jobSchema } } },
+        '400': errorResponse('A parameter is not valid.'),
+        '429': errorResponse('Too many jobs waiting; Retry-After says when to try again.'),
+      },
+    },
+  };
+  paths['/api/v1/exports/{id}'] = {
+    get: {
+      operationId: 'export_job',
+      summary: 'State and progress of an export job',
+      tags: ['exports'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      responses: { '200': { description: 'The job.', content: { 'application/json': { schema: jobSchema } } }, '404': errorResponse('No such job.') },
+    },
+  };
+  paths['/api/v1/exports/{id}/file'] = {
+    get: {
+      operationId: 'export_job_file',
+      summary: 'The finished file (Range requests supported)',
+      tags: ['exports'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      responses: {
+        '200': { description: 'The file.', content: { 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
+        '206': { description: 'Part of the file.' },
+        '404': errorResponse('No such job, or not finished.'),
+      },
+    },
+  };
+  paths['/api/v1/bulk'] = {
+    get: {
+      operationId: 'bulk_files',
+      summary: 'Whole datasets, per kind and per year, with sizes, row counts and SHA-256',
+      tags: ['exports'],
+      responses: { '200': { description: 'The list.', content: { 'application/json': { schema: ref('BulkList') } } } },
+    },
+  };
+  paths['/api/v1/bulk/{file}'] = {
+    get: {
+      operationId: 'bulk_file',
+      summary: 'One bulk file (Range requests supported)',
+      tags: ['exports'],
+      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: { '200': { description: 'The file (CSV, UTF-8 with BOM).', content: { 'text/csv': {} } }, '206': { description: 'Part of the file.' }, '404': errorResponse('No such file.') },
+    },
+  };
 
   const facet: Schema = {
     type: 'object',
@@ -225,6 +321,39 @@ export function buildOpenApi(): Schema {
             suggestions: {
               type: 'array',
               items: { type: 'object', required: ['filer_id', 'name', 'link'], properties: { filer_id: { type: 'string' }, name: { type: 'string' }, type: nullable({ type: 'string' }), link: { type: 'string' } } },
+            },
+          },
+        },
+        ExportJob: {
+          type: 'object',
+          required: ['id', 'kind', 'format', 'state', 'rows_written', 'links'],
+          properties: {
+            id: { type: 'string' },
+            kind: { type: 'string' },
+            format: { type: 'string' },
+            state: { type: 'string', enum: ['queued', 'running', 'finished', 'failed', 'expired'] },
+            rows_written: { type: 'integer' },
+            rows_expected: nullable({ type: 'integer' }),
+            progress: nullable({ type: 'number', minimum: 0, maximum: 1 }),
+            file_name: nullable({ type: 'string' }),
+            bytes: nullable({ type: 'integer' }),
+            sha256: nullable({ type: 'string' }),
+            error: nullable({ type: 'string' }),
+            links: { type: 'object', properties: { self: { type: 'string' }, file: nullable({ type: 'string' }) } },
+          },
+        },
+        BulkList: {
+          type: 'object',
+          required: ['files'],
+          properties: {
+            generated_at: nullable({ type: 'string' }),
+            files: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['file', 'rows', 'bytes', 'sha256', 'link'],
+                properties: { file: { type: 'string' }, dataset: { type: 'string' }, year: {}, rows: { type: 'integer' }, bytes: { type: 'integer' }, sha256: { type: 'string' }, link: { type: 'string' } },
+              },
             },
           },
         },

@@ -272,6 +272,9 @@ describe('search API against the real stores', function () {
       ...router.stack.map((l) => ((l as unknown as { handle?: { stack?: { route?: { path: string } }[] } }).handle?.stack ?? []).flatMap((x) => (x.route ? [x.route.path] : []))),
     );
     assert.ok(routes.length >= 9, `found routes: ${routes.join(', ')}`);
-    for (const r of routes) assert.ok(doc.paths[r], `${r} is documented`);
+    for (const r of routes) {
+      const documented = r.replace(/:(\w+)/g, '{$1}');
+      assert.ok(doc.paths[documented], `${documented} is documented`);
+    }
   });
 });
