@@ -42,7 +42,8 @@ class Hashing extends Transform {
   }
 }
 
-async function writeOne(client: pg.ClientBase, d: BulkDataset, year: number | 'undated' | null, dir: string): Promise<BulkFile> {
+/** One dataset file (a year of it, or the whole of it when year is null). */
+export async function writeBulkFile(client: pg.ClientBase, d: BulkDataset, year: number | 'undated' | null, dir: string): Promise<BulkFile> {
   const name = year === null ? d.name : `${d.name}-${year}`;
   const file = `${name}.csv`;
   const target = path.join(dir, file);
@@ -83,7 +84,7 @@ export async function writeBulkDatasets(pool: pg.Pool, dir: string, log: Logger,
     for (const d of BULK_DATASETS) {
       if (only && !only.includes(d.name)) continue;
       for (const year of [null, ...(await datasetYears(client, d))]) {
-        const f = await writeOne(client, d, year, dir);
+        const f = await writeBulkFile(client, d, year, dir);
         files.push(f);
         log.info('bulk file written', { file: f.file, rows: f.rows, bytes: f.bytes });
       }

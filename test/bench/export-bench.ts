@@ -1,0 +1,174 @@
+// Benchmark: exports of 1 million generated contributions, rows per second and peak
+// memory, each against its ceiling measured in the same run:
+//   bulk dataset CSV (disclosure's writer)   vs  COPY (same query) TO STDOUT WITH CSV
+//   search-result CSV through the API        vs  the raw point-in-time + search_after loop
+//   XLSX through the API                     vs  exceljs's streaming writer fed rows from memory
+// The API runs in a child process, so its peak RSS is its own (VmHWM).
+// Usage (services up, project built): node dist/test/bench/export-bench.js [--rows 1000000] [--keep]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { EXPORT_COLUMNS } from '../../exports/columns.js';
+import { writeXlsx } from '../../exports/xlsx.js';
+import { aliasName } from '../../indexers/kinds.js';
+import { rebuildKind } from '../../indexers/rebuild.js';
+import { loadConfig } from '../../src/config.js';
+import { generateCalaccess } from '../../src/import/generator.js';
+import { importCalaccess } from '../../src/import/importer.js';
+import { createLogger } from '../../src/logger.js';
+import { BULK_DATASETS, bulkSelect } from '../../src/repositories/bulk-repository.js';
+import { createSearchClient } from '../../src/search/client.js';
+import { scanDocuments } from '../../src/search/scan.js';
+import { writeBulkFile } from '../../src/services/bulk-datasets.js';
+import { createTestDatabase } from '../support/test-db.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CLI = path.resolve(here, '../../src/cli/main.js');
+const SAMPLE = path.resolve(here, '../../../../shared/data/calaccess-sample');
+const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
+const rows = Number(values.rows);
+const config = loadConfig();
+const log = createLogger('warn');
+const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+/** Discards bytes, counting them, with real backpressure semantics. */
+function sink(): Writable & { bytes: number } {
+  const w = new Writable({
+    write(chunk: Buffer, _e, cb) {
+      (w as unknown as { bytes: number }).bytes += chunk.length;
+      cb();
+    },
+  }) as Writable & { bytes: number };
+  w.bytes = 0;
+  return w;
+}
+
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+async function download(port: number, url: string): Promise<{ seconds: number; bytes: number }> {
+  const started = performance.now();
+  let bytes = 0;
+  await new Promise<void>((resolve, reject) => {
+    http.get({ host: '127.0.0.1', port, path: url }, (res) => {
+      if (res.statusCode !== 200) reject(new Error(`${url}: ${res.statusCode}`));
+      res.on('data', (d: Buffer) => (bytes += d.length));
+      res.on('end', resolve);
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+  return { seconds: (performance.now() - started) / 1000, bytes };
+}
+
+async function startApi(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    const ok = await new Promise<boolean>((r) => http.get({ host: '127.0.0.1', port, path: '/health' }, (res) => r(res.statusCode === 200)).on('error', () => r(false)));
+    if (ok) return { child, port };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error('the API did not start');
+}
+
+async function main(): Promise<void> {
+  console.log(`export benchmark: ${fmt(rows)} generated contributions`);
+  const exportDir = path.join(config.cacheDir, 'bench', `export-${rows}-seed1`);
+  if (!existsSync(path.join(exportDir, 'generator-manifest.json'))) {
+    await generateCalaccess({ rows, out: exportDir, sampleDir: SAMPLE, seed: 1, dirtyRate: 0.002 });
+  }
+  const t = await createTestDatabase('bench_export');
+  const prefix = `bench-export-${process.pid}-`;
+  const es = createSearchClient(config);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'export-bench-'));
+  let api: { child: ChildProcess; port: number } | null = null;
+  try {
+    await importCalaccess(t.db.pool, {
+      source: exportDir,
+      rejectsDir: path.join(work, 'rejects'),
+      log,
+      only: ['FILERS_CD.TSV', 'FILERNAME_CD.TSV', 'CVR_CAMPAIGN_DISCLOSURE_CD.TSV', 'FILER_FILINGS_CD.TSV', 'RCPT_CD.TSV'],
+    });
+    await rebuildKind({ es, pool: t.db.pool, prefix, log }, 'contributions');
+    const lines: string[] = [];
+    const say = (s: string): void => {
+      lines.push(s);
+      console.log(s);
+    };
+
+    // 1. Bulk dataset CSV vs COPY of the same query.
+    const dataset = BULK_DATASETS.find((d) => d.name === 'contributions')!;
+    const client = new pg.Client({ connectionString: t.url });
+    await client.connect();
+    let copySeconds: number;
+    let copyRows: number;
+    {
+      const started = performance.now();
+      const stream = client.query(copyTo(`COPY (${bulkSelect(dataset, null)}) TO STDOUT WITH (FORMAT csv, HEADER true)`));
+      await pipeline(stream, sink());
+      await client.query('SELECT 1');
+      copySeconds = (performance.now() - started) / 1000;
+      copyRows = stream.rowCount;
+    }
+    const rssBefore = process.memoryUsage().rss;
+    const bulkStarted = performance.now();
+    const file = await writeBulkFile(client, dataset, null, work);
+    const bulkSeconds = (performance.now() - bulkStarted) / 1000;
+    await client.end();
+    if (file.rows !== copyRows) throw new Error(`bulk wrote ${file.rows} rows, COPY ${copyRows}`);
+    say(`bulk CSV: COPY ${fmt(copyRows / copySeconds)} rows/s (${copySeconds.toFixed(1)} s); disclosure ${fmt(file.rows / bulkSeconds)} rows/s (${bulkSeconds.toFixed(1)} s, ${fmt(file.bytes / 1048576)} MB, sha256 included); ratio ${(copySeconds / bulkSeconds).toFixed(2)} (goal >= 0.80); RSS of this process ${Math.round(Math.max(rssBefore, process.memoryUsage().rss) / 1048576)} MB`);
+
+    // 2. Search CSV through the API vs the raw point-in-time loop of the same query.
+    api = await startApi({ DATABASE_URL: t.url, ES_INDEX_PREFIX: prefix, EXPORT_DIR: work });
+    const alias = aliasName(prefix, 'contributions');
+    let rawRows = 0;
+    const rawStarted = performance.now();
+    for await (const page of scanDocuments(es, { index: alias, query: { match_all: {} }, fields: [...new Set(EXPORT_COLUMNS.contributions.map((c) => c.path.replace(/\.(label|code)$/, '')))] })) rawRows += page.length;
+    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    const csv = await download(api.port, '/api/v1/contributions.csv?versions=all');
+    say(`search CSV: raw PIT loop ${fmt(rawRows / rawSeconds)} rows/s (${rawSeconds.toFixed(1)} s); API ${fmt(rawRows / csv.seconds)} rows/s (${csv.seconds.toFixed(1)} s, ${fmt(csv.bytes / 1048576)} MB); ratio ${(rawSeconds / csv.seconds).toFixed(2)} (goal >= 0.80); API peak RSS ${peakRssMb(api.child.pid!)} MB`);
+
+    // 3. XLSX through the API vs exceljs fed rows from memory (a page of real documents, cycled).
+    const sample: Record<string, unknown>[] = [];
+    for await (const page of scanDocuments(es, { index: alias, query: { match_all: {} }, pageSize: 5_000 })) {
+      sample.push(...page);
+      break;
+    }
+    // A sync generator: no I/O at all between pages, the ceiling of the writer itself.
+    function* fromMemory(): Generator<Record<string, unknown>[]> {
+      for (let n = 0; n < rawRows; n += sample.length) yield sample.slice(0, Math.min(sample.length, rawRows - n));
+    }
+    const memStarted = performance.now();
+    const memRows = await writeXlsx(fromMemory() as unknown as AsyncIterable<Record<string, unknown>[]>, EXPORT_COLUMNS.contributions, sink(), { about: [['Data', 'benchmark']] });
+    const memSeconds = (performance.now() - memStarted) / 1000;
+    const xlsx = await download(api.port, '/api/v1/contributions.xlsx?versions=all');
+    say(`XLSX: exceljs from memory ${fmt(memRows / memSeconds)} rows/s (${memSeconds.toFixed(1)} s); API ${fmt(rawRows / xlsx.seconds)} rows/s (${xlsx.seconds.toFixed(1)} s, ${fmt(xlsx.bytes / 1048576)} MB); ratio ${(memSeconds / xlsx.seconds).toFixed(2)} (goal >= 0.70); API peak RSS ${peakRssMb(api.child.pid!)} MB (goal < 200 MB for every export)`);
+
+    console.log('\nsummary');
+    for (const l of lines) console.log(`  ${l}`);
+  } finally {
+    api?.child.kill('SIGTERM');
+    if (values.keep !== true) {
+      await es.indices.delete({ index: `${prefix}*`, ignore_unavailable: true, allow_no_indices: true }).catch(() => {});
+      await t.drop();
+      rmSync(work, { recursive: true, force: true });
+    }
+    await es.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exitCode = 1;
+});
