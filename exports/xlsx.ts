@@ -43,7 +43,7 @@ async function drained(out: Writable, signal?: AbortSignal): Promise<void> {
 }
 
 export async function writeXlsx(
-  docs: AsyncIterable<Record<string, unknown>[]>,
+  docs: AsyncIterable<Record<string, unknown>[]> | Iterable<Record<string, unknown>[]>,
   columns: readonly ExportColumn[],
   out: Writable,
   opts: XlsxOptions,
