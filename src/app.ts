@@ -4,6 +4,8 @@ import type { Client } from '@elastic/elasticsearch';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { createDb } from './db/database.js';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -12,14 +14,19 @@ import { healthRoutes } from './routes/health-routes.js';
 import { exportJobRoutes } from './routes/export-job-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { ExportJobs } from './services/export-jobs.js';
 import { ExportService } from './services/export-service.js';
+import { ReportService } from './services/report-service.js';
 import { SearchService } from './services/search-service.js';
 
 export interface AppDeps {
   config: Readonly<Config>;
   db: Kysely<Database>;
+  /** The pool behind db, for the views that read with plain SQL (one is made from the
+   *  configuration when not given). */
+  pool?: pg.Pool;
   es: Client;
   log: Logger;
   /** Shared so that its bound on concurrent exports holds across the app. */
@@ -49,6 +56,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(exportRoutes(exportService));
   app.use(exportJobRoutes(jobs, path.join(deps.config.exportDir, 'bulk')));
   app.use(searchRoutes(new SearchService(deps.es, deps.config.esIndexPrefix, deps.log)));
+  // After search: /api/v1/filers/suggest is not a filer id.
+  app.use(reportRoutes(new ReportService(deps.pool ?? createDb(deps.config, 'disclosure-views').pool)));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));
   return app;

@@ -15,7 +15,7 @@ export interface RunningServer {
 export async function startServer(config: Readonly<Config>, log: Logger): Promise<RunningServer> {
   const db = createDb(config, 'disclosure-api');
   const es = createSearchClient(config);
-  const app = createApp({ config, db: db.kysely, es, log });
+  const app = createApp({ config, db: db.kysely, pool: db.pool, es, log });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

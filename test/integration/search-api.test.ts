@@ -90,7 +90,7 @@ describe('search API against the real stores', function () {
     await importCalaccess(t.db.pool, { source: a.write(), rejectsDir: rejects, log: silentLogger });
     for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
     const config = testConfig({ ES_INDEX_PREFIX: prefix });
-    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await deleteIndices(es, prefix);
@@ -248,7 +248,7 @@ describe('search API against the real stores', function () {
 
   it('answers 503 naming Elasticsearch when it cannot be reached', async () => {
     const config = testConfig({ ES_INDEX_PREFIX: prefix, ELASTICSEARCH_URL: 'http://127.0.0.1:9' });
-    const down = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
+    const down = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
     const res = await request(down).get('/api/v1/contributions?q=x');
     assert.equal(res.status, 503);
     assert.equal((res.body as { error: { store: string } }).error.store, 'elasticsearch');
