@@ -213,6 +213,38 @@ export function buildOpenApi(): Schema {
       },
     },
   };
+  const view = (operationId: string, summary: string, params: Schema[], schema: string): Schema => ({
+    get: {
+      operationId,
+      summary,
+      tags: ['reports'],
+      parameters: params,
+      responses: {
+        '200': { description: summary, content: { 'application/json': { schema: ref(schema) } } },
+        '400': errorResponse('A parameter is not valid.'),
+        '404': errorResponse('No such filer, filing or amendment.'),
+        '503': errorResponse('The database is unavailable.'),
+      },
+    },
+  });
+  const idParam = (description: string): Schema => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string' } });
+  paths['/api/v1/filers/{id}'] = view('filer', 'A filer in plain language: names over time, links, filings, money at a glance', [idParam('Filer id (e.g. 1234567 or a legacy id like C00800)')], 'FilerView');
+  paths['/api/v1/filings/{id}'] = view(
+    'filing',
+    'A filing as filed: cover, summary page, schedules in form order, reconciliation, amendment history',
+    [idParam('Filing id'), { name: 'amendment', in: 'query', required: false, description: 'Show this version (default: the current one).', schema: { type: 'integer', minimum: 0, maximum: 999 } }],
+    'FilingView',
+  );
+  paths['/api/v1/filings/{id}/compare'] = view(
+    'filing_compare',
+    'Two versions of a filing compared: rows added, removed and changed, totals that moved',
+    [
+      idParam('Filing id'),
+      { name: 'from', in: 'query', required: true, schema: { type: 'integer', minimum: 0, maximum: 999 } },
+      { name: 'to', in: 'query', required: true, schema: { type: 'integer', minimum: 0, maximum: 999 } },
+    ],
+    'FilingComparison',
+  );
   paths['/api/v1/bulk'] = {
     get: {
       operationId: 'bulk_files',
@@ -341,6 +373,50 @@ export function buildOpenApi(): Schema {
             error: nullable({ type: 'string' }),
             links: { type: 'object', properties: { self: { type: 'string' }, file: nullable({ type: 'string' }) } },
           },
+        },
+        FilerView: {
+          type: 'object',
+          required: ['filer_id', 'name', 'names_over_time', 'linked_filers', 'filings', 'money', 'links'],
+          properties: {
+            filer_id: { type: 'string' },
+            name: nullable({ type: 'string' }),
+            type: nullable({ type: 'object' }),
+            names_over_time: { type: 'array' },
+            linked_filers: { type: 'array' },
+            filings: { type: 'object', required: ['total', 'items'], properties: { total: { type: 'integer' }, items: { type: 'array' } } },
+            money: {
+              type: 'object',
+              required: ['by_year', 'by_period', 'top_contributors', 'top_payees'],
+              properties: { by_year: { type: 'array' }, by_period: { type: 'array' }, top_contributors: { type: 'array' }, top_payees: { type: 'array' } },
+            },
+            links: { type: 'object' },
+          },
+        },
+        FilingView: {
+          type: 'object',
+          required: ['filing_id', 'amendment', 'current_amendment', 'superseded', 'cover', 'summary', 'schedules', 'reconciliation', 'versions'],
+          properties: {
+            filing_id: { type: 'integer' },
+            amendment: { type: 'integer' },
+            current_amendment: { type: 'integer' },
+            superseded: { type: 'boolean' },
+            current_link: { type: 'string' },
+            form: CodeLabel,
+            filer: nullable({ type: 'object' }),
+            cover: nullable({ type: 'object' }),
+            summary: { type: 'array' },
+            schedules: {
+              type: 'array',
+              items: { type: 'object', required: ['code', 'row_count', 'rows'], properties: { code: { type: 'string' }, label: nullable({ type: 'string' }), row_count: { type: 'integer' }, total: nullable({ type: 'number' }), rows: { type: 'array' } } },
+            },
+            reconciliation: { type: 'array' },
+            versions: { type: 'array', items: { type: 'object', required: ['amendment', 'current', 'link'] } },
+          },
+        },
+        FilingComparison: {
+          type: 'object',
+          required: ['filing_id', 'from', 'to', 'rows', 'totals_moved'],
+          properties: { filing_id: { type: 'integer' }, from: { type: 'integer' }, to: { type: 'integer' }, rows: { type: 'object', required: ['added', 'removed', 'changed'] }, totals_moved: { type: 'array' } },
         },
         BulkList: {
           type: 'object',
