@@ -65,15 +65,11 @@ export interface ScheduleView {
 
 export class ReportService {
   private readonly cache = new LRUCache<string, object>({ max: 500, ttl: 10 * 60_000 });
-  private position: { value: string; at: number } | null = null;
-
   constructor(private readonly pool: pg.Pool) {}
 
-  /** The change log position, read at most every 250 ms. */
-  private async generation(): Promise<string> {
-    const now = Date.now();
-    if (!this.position || now - this.position.at > 250) this.position = { value: await changeLogPosition(this.pool), at: now };
-    return this.position.value;
+  /** The change log position (one index probe): part of every cache key. */
+  private generation(): Promise<string> {
+    return changeLogPosition(this.pool);
   }
 
   private async cached<T extends object>(key: string, build: () => Promise<T>): Promise<T> {
