@@ -1,13 +1,12 @@
 // `disclosure export bulk [<out>]`: whole datasets (per kind, and per year of the row's
 // date) as CSV files written by PostgreSQL's COPY, each hashed on the way to disk, with
 // a manifest (rows, bytes, SHA-256, generated time) that the API lists and serves.
-import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
+import { HashingStream } from '../../exports/hashing-stream.js';
 import type { Logger } from '../logger.js';
 import { BULK_DATASETS, bulkSelect, copyCsv, datasetYears, type BulkDataset } from '../repositories/bulk-repository.js';
 
@@ -32,23 +31,13 @@ export interface BulkManifest {
 
 export const MANIFEST = 'manifest.json';
 
-class Hashing extends Transform {
-  readonly hash = createHash('sha256');
-  bytes = 0;
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    done(null, chunk);
-  }
-}
-
 /** One dataset file (a year of it, or the whole of it when year is null). */
 export async function writeBulkFile(client: pg.ClientBase, d: BulkDataset, year: number | 'undated' | null, dir: string): Promise<BulkFile> {
   const name = year === null ? d.name : `${d.name}-${year}`;
   const file = `${name}.csv`;
   const target = path.join(dir, file);
   const copy = copyCsv(client, bulkSelect(d, year));
-  const hashing = new Hashing();
+  const hashing = new HashingStream();
   // A UTF-8 byte order mark first, so that Excel reads the accents; then COPY's own
   // output (RFC 4180 quoting, LF line ends as PostgreSQL writes them).
   async function* withBom(): AsyncGenerator<Buffer> {
@@ -68,7 +57,7 @@ export async function writeBulkFile(client: pg.ClientBase, d: BulkDataset, year:
     file,
     rows: copy.rowCount,
     bytes: hashing.bytes,
-    sha256: hashing.hash.digest('hex'),
+    sha256: hashing.sha256(),
     generated_at: new Date().toISOString(),
     columns: d.columns.map((c) => c.header),
   };

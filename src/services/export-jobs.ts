@@ -1,13 +1,13 @@
 // Export jobs: a large export written to a file in the background, its progress in
 // PostgreSQL (so it survives a restart of the API: unfinished jobs start again), the
 // file kept for EXPORT_JOB_TTL_HOURS after it finished and then deleted.
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
+import { HashingStream } from '../../exports/hashing-stream.js';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
 import type { Database } from '../db/schema.js';
 import { InvalidParameterError, NotFoundError, TooManyRequestsError } from '../errors.js';
@@ -66,17 +66,6 @@ export function jobView(j: ExportJob): JobView {
     expires_at: j.expires_at,
     links: { self: `/api/v1/exports/${j.id}`, file: j.state === 'finished' ? `/api/v1/exports/${j.id}/file` : null },
   };
-}
-
-/** Counts bytes and hashes them on the way to the file. */
-class Digest extends Transform {
-  readonly hash = createHash('sha256');
-  bytes = 0;
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    done(null, chunk);
-  }
 }
 
 export class ExportJobs {
@@ -182,7 +171,7 @@ export class ExportJobs {
         lastSaved = now;
         void recordProgress(this.db, id, rows).catch(() => {});
       };
-      const digest = new Digest();
+      const digest = new HashingStream();
       const file = createWriteStream(partial);
       let rows = 0;
       const counting = (n: number): void => {
@@ -201,7 +190,7 @@ export class ExportJobs {
       await rename(partial, final);
       const bytes = (await stat(final)).size;
       const expiresAt = new Date(Date.now() + this.opts.ttlHours * 3_600_000);
-      await markFinished(this.db, id, { rows, fileName: exportFileName(e, new Date()), bytes, sha256: digest.hash.digest('hex'), expiresAt });
+      await markFinished(this.db, id, { rows, fileName: exportFileName(e, new Date()), bytes, sha256: digest.sha256(), expiresAt });
       this.log.info('export job finished', { id, rows, bytes });
     } catch (err) {
       await rm(partial, { force: true });
