@@ -40,6 +40,11 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'pgPoolMax'>, appl
   return {
     kysely,
     pool,
-    close: () => kysely.destroy(),
+    // kysely ends only a pool it has used; code that queried the pool directly (COPY,
+    // views) would otherwise leave its idle connections open.
+    close: async () => {
+      await kysely.destroy();
+      if (!pool.ended && !pool.ending) await pool.end();
+    },
   };
 }

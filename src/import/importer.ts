@@ -212,7 +212,8 @@ async function streamFile(
     if (!copy || chunk.length === 0) return;
     const ok = copy.write(chunk);
     chunk = '';
-    if (!ok) await Promise.race([once(copy, 'drain'), once(copy, 'error')]);
+    // once() rejects if 'error' comes first, and leaves no listener behind either way.
+    if (!ok) await once(copy, 'drain');
     if (copyError) throw toError(copyError);
   };
 
