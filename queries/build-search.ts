@@ -153,6 +153,8 @@ export function buildSearch(r: SearchRequest, index: string): estypes.SearchRequ
     sort: buildSort(r, spec),
     // One more than a page: tells whether there is a next page without counting.
     size: r.pageSize + 1,
+    // The matching forms of names are for the query, not for the reader: not fetched.
+    _source: { excludes: ['name_normalized', '*.name_normalized', 'suggest'] },
     ...(r.after ? { search_after: r.after as estypes.SortResults } : {}),
     // Facets visit every match anyway, so with them the total is exact at no extra cost.
     track_total_hits: r.exactTotal || r.facets ? true : 10_000,

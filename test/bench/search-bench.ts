@@ -20,7 +20,9 @@
 // The service caches answers for 30 s: every request of the run is distinct (its
 // requestKey, the service's cache key, is never repeated), so no answer can come from the
 // cache; the bench checks it by counting the searches Elasticsearch ran during the API
-// slices. Any non-200 answer is an error.
+// slices. Any non-200 answer is an error. To show where the API's time goes, the API
+// process also times each request (arrival to answer sent) and the Elasticsearch call in
+// it, and the machine's CPU is split between Elasticsearch, this process and the rest.
 // Usage (services up, project built):
 //   node dist/test/bench/search-bench.js [--rows 1000000] [--seconds 15] [--keep] [--profile DIR]
 // --profile DIR writes a CPU profile of the API thread for each measured API slice to DIR
@@ -61,7 +63,7 @@ const DIRTY_RATE = 0.002;
 const SEED = 1;
 const LEVELS = [1, 8, 32] as const;
 /** Measured slices per level and target; even, so each target goes first as often. */
-const ROUNDS = 4;
+const ROUNDS = 6;
 const WARMUP_SECONDS = 3;
 /** The service's own options for a search (src/services/search-service.ts). */
 const SEARCH_OPTIONS = { requestTimeout: 15_000, maxRetries: 1 } as const;
@@ -306,7 +308,8 @@ class Sequence {
 interface Outcome {
   ok: boolean;
   total: number | null;
-  bytes: number;
+  /** size of the answer in bytes (asked for during the warm-up only: it costs a stringify for Elasticsearch's) */
+  size: () => number;
   error?: string;
 }
 
@@ -315,7 +318,7 @@ type Send = (r: BenchRequest) => Promise<Outcome>;
 function apiSender(baseUrl: string, agent: http.Agent): Send {
   return (r) =>
     new Promise<Outcome>((resolve) => {
-      const fail = (error: string, bytes = 0): void => resolve({ ok: false, total: null, bytes, error });
+      const fail = (error: string, bytes = 0): void => resolve({ ok: false, total: null, size: () => bytes, error });
       const req = http.request(`${baseUrl}${r.path}`, { agent, headers: { accept: 'application/json' } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -326,7 +329,7 @@ function apiSender(baseUrl: string, agent: http.Agent): Send {
           try {
             const body = JSON.parse(buf.toString('utf8')) as { total?: { value?: number }; results?: unknown };
             if (!Array.isArray(body.results)) return fail('200 without results', buf.length);
-            resolve({ ok: true, total: body.total?.value ?? null, bytes: buf.length });
+            resolve({ ok: true, total: body.total?.value ?? null, size: () => buf.length });
           } catch {
             fail('200 with a body that is not JSON', buf.length);
           }
@@ -343,10 +346,10 @@ function directSender(es: Client): Send {
     try {
       const res = await es.search<Record<string, unknown>>(r.body, SEARCH_OPTIONS);
       const t = res.hits.total;
-      return { ok: true, total: typeof t === 'number' ? t : (t?.value ?? null), bytes: 0 };
+      return { ok: true, total: typeof t === 'number' ? t : (t?.value ?? null), size: () => Buffer.byteLength(JSON.stringify(res)) };
     } catch (err) {
       const status = (err as { statusCode?: number }).statusCode;
-      return { ok: false, total: null, bytes: 0, error: `${status ? `HTTP ${status}: ` : ''}${err instanceof Error ? err.message : String(err)}`.slice(0, 300) };
+      return { ok: false, total: null, size: () => 0, error: `${status ? `HTTP ${status}: ` : ''}${err instanceof Error ? err.message : String(err)}`.slice(0, 300) };
     }
   };
 }
@@ -380,7 +383,7 @@ const newStats = (): TargetStats => ({
 });
 
 /** Closed loop: `concurrency` clients, each sending its next request when the last is answered, until the deadline. */
-async function runSlice(send: Send, seq: Sequence, concurrency: number, seconds: number, stats: TargetStats | null): Promise<void> {
+async function runSlice(send: Send, seq: Sequence, concurrency: number, seconds: number, stats: TargetStats, sizes = false): Promise<void> {
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const elu0 = performance.eventLoopUtilization();
@@ -391,7 +394,6 @@ async function runSlice(send: Send, seq: Sequence, concurrency: number, seconds:
       const t = performance.now();
       const o = await send(r);
       const took = performance.now() - t;
-      if (!stats) continue;
       stats.requests++;
       if (!o.ok) {
         stats.errors++;
@@ -400,7 +402,7 @@ async function runSlice(send: Send, seq: Sequence, concurrency: number, seconds:
       }
       stats.latencies.push(took);
       stats.byType[r.type].push(took);
-      stats.bytes += o.bytes;
+      if (sizes) stats.bytes += o.size();
       if (o.total === 0) stats.zeroHits++;
       if (o.total !== null) {
         if (r.total === undefined) r.total = o.total;
@@ -409,12 +411,10 @@ async function runSlice(send: Send, seq: Sequence, concurrency: number, seconds:
     }
   };
   await Promise.all(Array.from({ length: concurrency }, client));
-  if (stats) {
-    stats.seconds += (performance.now() - started) / 1000;
-    const elu = performance.eventLoopUtilization(elu0);
-    stats.clientElu.active += elu.active;
-    stats.clientElu.idle += elu.idle;
-  }
+  stats.seconds += (performance.now() - started) / 1000;
+  const elu = performance.eventLoopUtilization(elu0);
+  stats.clientElu.active += elu.active;
+  stats.clientElu.idle += elu.idle;
 }
 
 interface WorkerInput {
@@ -431,6 +431,8 @@ interface LevelResult {
   api: TargetStats;
   direct: TargetStats;
   warmupErrors: number;
+  /** average size of the answers during the warm-up, bytes */
+  answerBytes: Record<TargetName, number>;
 }
 
 type ToMain =
@@ -461,12 +463,13 @@ async function workerMain(input: WorkerInput): Promise<void> {
     for (const [li, level] of input.levels.entries()) {
       const agent = new http.Agent({ keepAlive: true, maxSockets: level });
       const senders: Record<TargetName, Send> = { api: apiSender(input.apiUrl, agent), direct: directSender(es) };
-      const result: LevelResult = { concurrency: level, api: newStats(), direct: newStats(), warmupErrors: 0 };
-      // Warm-up: its own requests, not counted (bar errors).
+      const result: LevelResult = { concurrency: level, api: newStats(), direct: newStats(), warmupErrors: 0, answerBytes: { api: 0, direct: 0 } };
+      // Warm-up: its own requests, not counted (bar errors); sizes the answers.
       for (const target of ['api', 'direct'] as const) {
         const w = newStats();
-        await runSlice(senders[target], new Sequence(gen, 10_000 * (li + 1) + (target === 'api' ? 1 : 2)), level, input.warmupSeconds, w);
+        await runSlice(senders[target], new Sequence(gen, 10_000 * (li + 1) + (target === 'api' ? 1 : 2)), level, input.warmupSeconds, w, true);
         result.warmupErrors += w.errors;
+        result.answerBytes[target] = w.bytes / Math.max(1, w.latencies.length);
       }
       for (let round = 0; round < ROUNDS; round++) {
         const seq = new Sequence(gen, 10_000 * (li + 1) + 100 + round);
@@ -500,6 +503,9 @@ interface Snapshot {
   own: NodeJS.CpuUsage;
   esCpuMs: number;
   esQueries: number;
+  /** node-wide: documents indexed and shard searches, anyone's */
+  esIndexed: number;
+  esNodeQueries: number;
   elu: ReturnType<typeof performance.eventLoopUtilization>;
 }
 
@@ -511,11 +517,14 @@ interface Usage {
   ownMicros: number;
   esCpuMs: number;
   esQueries: number;
+  /** Elasticsearch work for others: documents indexed, shard searches on other indices */
+  othersIndexed: number;
+  othersQueries: number;
   eluActive: number;
   eluIdle: number;
 }
 
-const newUsage = (): Usage => ({ wallMs: 0, cpuBusy: 0, cpuTotal: 0, ownMicros: 0, esCpuMs: 0, esQueries: 0, eluActive: 0, eluIdle: 0 });
+const newUsage = (): Usage => ({ wallMs: 0, cpuBusy: 0, cpuTotal: 0, ownMicros: 0, esCpuMs: 0, esQueries: 0, othersIndexed: 0, othersQueries: 0, eluActive: 0, eluIdle: 0 });
 
 function procStat(): { busy: number; total: number } {
   const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
@@ -735,7 +744,25 @@ async function main(): Promise<void> {
   const apiEs = createSearchClient(apiConfig);
   cleanups.push(() => apiEs.close());
   const app = createApp({ config: apiConfig, db: db.db.kysely, es: apiEs, log });
-  const server = http.createServer(app);
+  // Inside the API, during the API slices: each request's time from arrival to its answer
+  // handed to the socket, and each search's time in the API's Elasticsearch client (from
+  // before serialising the request to after parsing the answer).
+  const inside = new Map<number, { server: number[]; es: number[] }>();
+  let recording: { server: number[]; es: number[] } | null = null;
+  const esStarted = new WeakMap<object, number>();
+  apiEs.diagnostic.on('serialization', (_err, result) => {
+    if (recording && result) esStarted.set(result.meta, performance.now());
+  });
+  apiEs.diagnostic.on('response', (_err, result) => {
+    const t = result ? esStarted.get(result.meta) : undefined;
+    if (recording && t !== undefined && String(result?.meta.request.params.path).endsWith('/_search')) recording.es.push(performance.now() - t);
+  });
+  const server = http.createServer((req, res) => {
+    const t = performance.now();
+    const into = recording;
+    if (into) res.once('finish', () => into.server.push(performance.now() - t));
+    app(req, res);
+  });
   // The clients keep their connections between slices: no idle close racing a request.
   server.keepAliveTimeout = 120_000;
   server.headersTimeout = 125_000;
@@ -765,7 +792,12 @@ async function main(): Promise<void> {
   let open: Snapshot | null = null;
   const snapshot = async (): Promise<Snapshot> => {
     const [nodes, idx] = await Promise.all([
-      es.nodes.stats({ node_id: '_local', metric: 'process', filter_path: 'nodes.*.process.cpu.total_in_millis' }),
+      es.nodes.stats({
+        node_id: '_local',
+        metric: ['process', 'indices'],
+        index_metric: ['indexing', 'search'],
+        filter_path: ['nodes.*.process.cpu.total_in_millis', 'nodes.*.indices.indexing.index_total', 'nodes.*.indices.search.query_total'],
+      }),
       es.indices.stats({ index: alias, metric: 'search' }),
     ]);
     const proc = procStat();
@@ -776,6 +808,8 @@ async function main(): Promise<void> {
       own: process.cpuUsage(),
       esCpuMs: Object.values(nodes.nodes ?? {})[0]?.process?.cpu?.total_in_millis ?? 0,
       esQueries: idx._all.primaries?.search?.query_total ?? 0,
+      esIndexed: Object.values(nodes.nodes ?? {})[0]?.indices?.indexing?.index_total ?? 0,
+      esNodeQueries: Object.values(nodes.nodes ?? {})[0]?.indices?.search?.query_total ?? 0,
       elu: performance.eventLoopUtilization(),
     };
   };
@@ -791,11 +825,18 @@ async function main(): Promise<void> {
       else if (m.type === 'done') resolve(m);
       else {
         void (async () => {
-          if (m.edge === 'end' && m.target === 'api' && profiler) await profiler.stop();
+          if (m.edge === 'end' && m.target === 'api') {
+            recording = null;
+            if (profiler) await profiler.stop();
+          }
           const s = await snapshot();
           if (m.edge === 'start') {
             open = s;
-            if (m.target === 'api' && profiler) await profiler.start();
+            if (m.target === 'api') {
+              if (!inside.has(m.level)) inside.set(m.level, { server: [], es: [] });
+              recording = inside.get(m.level)!;
+              if (profiler) await profiler.start();
+            }
           } else if (open) {
             const key = `${m.level}:${m.target}`;
             const u = usage.get(key) ?? newUsage();
@@ -806,6 +847,8 @@ async function main(): Promise<void> {
             u.ownMicros += s.own.user + s.own.system - open.own.user - open.own.system;
             u.esCpuMs += s.esCpuMs - open.esCpuMs;
             u.esQueries += s.esQueries - open.esQueries;
+            u.othersIndexed += s.esIndexed - open.esIndexed;
+            u.othersQueries += s.esNodeQueries - open.esNodeQueries - (s.esQueries - open.esQueries);
             u.eluActive += elu.active;
             u.eluIdle += elu.idle;
             usage.set(key, u);
@@ -821,13 +864,14 @@ async function main(): Promise<void> {
 
   // ---- report
   const rowsOut: string[] = [];
-  const head = `${'clients'.padEnd(8)}${'target'.padEnd(8)}${'requests'.padStart(9)}${'errors'.padStart(7)}${'req/s'.padStart(8)}${'median'.padStart(9)}${'p90'.padStart(9)}${'p99'.padStart(9)}  ${'overhead'.padStart(9)}  ${'ES CPU'.padStart(7)}${'bench'.padStart(7)}${'other'.padStart(7)}${'API loop'.padStart(10)}${'clients'.padStart(9)}`;
+  const head = `${'clients'.padEnd(8)}${'target'.padEnd(8)}${'requests'.padStart(9)}${'errors'.padStart(7)}${'req/s'.padStart(8)}${'median'.padStart(9)}${'p90'.padStart(9)}${'p99'.padStart(9)}  ${'overhead'.padStart(9)}  ${'ES CPU'.padStart(7)}${'bench'.padStart(7)}${'other'.padStart(7)}${'API loop'.padStart(10)}${'clients'.padStart(9)}  ES for others`;
   const cores = (u: Usage | undefined, v: number): string => (u && u.wallMs > 0 ? (v / u.wallMs).toFixed(2) : '-');
   const summaries: { level: number; api: ReturnType<typeof summarize>; direct: ReturnType<typeof summarize>; overhead: number; errors: number; apiReq: number; dirReq: number }[] = [];
   let totalErrors = 0;
   let mismatches = 0;
   let cacheCheck = { requests: 0, searches: 0 };
   let maxOther = 0;
+  const forOthers = { indexed: 0, queries: 0, ms: 0 };
   for (const r of results) {
     const a = summarize(r.api);
     const d = summarize(r.direct);
@@ -845,15 +889,21 @@ async function main(): Promise<void> {
       const ownCores = u ? u.ownMicros / 1000 / u.wallMs : NaN;
       const other = Math.max(0, machineCores - esCores - ownCores);
       maxOther = Math.max(maxOther, Number.isFinite(other) ? other : 0);
+      if (u) {
+        forOthers.indexed += u.othersIndexed;
+        forOthers.queries += u.othersQueries;
+        forOthers.ms += u.wallMs;
+      }
+      const othersEs = u ? `${fmt(u.othersIndexed / (u.wallMs / 1000))} docs/s, ${fmt(u.othersQueries / (u.wallMs / 1000))} searches/s` : '';
       if (target === 'api' && u) cacheCheck = { requests: cacheCheck.requests + s.requests, searches: cacheCheck.searches + u.esQueries / shards };
       rowsOut.push(
-        `${String(r.concurrency).padEnd(8)}${(target === 'api' ? 'API' : 'direct').padEnd(8)}${fmt(s.requests).padStart(9)}${String(s.errors).padStart(7)}${x.rps.toFixed(1).padStart(8)}${ms(x.p50).padStart(9)}${ms(x.p90).padStart(9)}${ms(x.p99).padStart(9)}  ${(target === 'api' ? pct(overhead) : '').padStart(9)}  ${cores(u, u?.esCpuMs ?? NaN).padStart(7)}${(Number.isFinite(ownCores) ? ownCores.toFixed(2) : '-').padStart(7)}${(Number.isFinite(other) ? other.toFixed(2) : '-').padStart(7)}${(target === 'api' && u ? `${((u.eluActive / (u.eluActive + u.eluIdle)) * 100).toFixed(0)}%` : '').padStart(10)}${`${((s.clientElu.active / (s.clientElu.active + s.clientElu.idle)) * 100).toFixed(0)}%`.padStart(9)}`,
+        `${String(r.concurrency).padEnd(8)}${(target === 'api' ? 'API' : 'direct').padEnd(8)}${fmt(s.requests).padStart(9)}${String(s.errors).padStart(7)}${x.rps.toFixed(1).padStart(8)}${ms(x.p50).padStart(9)}${ms(x.p90).padStart(9)}${ms(x.p99).padStart(9)}  ${(target === 'api' ? pct(overhead) : '').padStart(9)}  ${cores(u, u?.esCpuMs ?? NaN).padStart(7)}${(Number.isFinite(ownCores) ? ownCores.toFixed(2) : '-').padStart(7)}${(Number.isFinite(other) ? other.toFixed(2) : '-').padStart(7)}${(target === 'api' && u ? `${((u.eluActive / (u.eluActive + u.eluIdle)) * 100).toFixed(0)}%` : '').padStart(10)}${`${((s.clientElu.active / (s.clientElu.active + s.clientElu.idle)) * 100).toFixed(0)}%`.padStart(9)}  ${othersEs}`,
       );
     }
   }
   console.log('');
   console.log('latencies in ms (successful requests), overhead = (API - direct) / direct at the median;');
-  console.log('CPU in cores while the target ran: ES = Elasticsearch (all its work, anyone's), bench = this process (API + load clients), other = the rest of the machine;');
+  console.log('CPU in cores while the target ran: ES = Elasticsearch (all its work, for anyone), bench = this process (API + load clients), other = the rest of the machine;');
   console.log('"API loop" = event-loop utilisation of the API thread, "clients" = of the load-client thread');
   console.log(head);
   for (const line of rowsOut) console.log(line);
@@ -869,17 +919,32 @@ async function main(): Promise<void> {
     });
     console.log(`${TYPE_LABELS[type].padEnd(30)}${cells.join('')}`);
   }
+  const answerKb = (t: TargetName): string => fmt(results.reduce((n, r) => n + r.answerBytes[t], 0) / results.length / 1000);
   const apiAll = results.reduce((n, r) => n + r.api.requests - r.api.errors, 0);
-  const apiBytes = results.reduce((n, r) => n + r.api.bytes, 0);
   const zero = results.reduce((n, r) => n + r.api.zeroHits, 0);
   console.log('');
   console.log(
-    `${fmt(done.made)} distinct searches made (${fmt(done.varied)} of them varied to stay distinct: a year added to a recipient, or a page size other than 25); API answers average ${fmt(apiBytes / Math.max(1, apiAll) / 1000)} kB, ${((zero / Math.max(1, apiAll)) * 100).toFixed(0)}% with no match`,
+    `${fmt(done.made)} distinct searches made (${fmt(done.varied)} of them varied to stay distinct: a year added to a recipient, or a page size other than 25); answers average ${answerKb('api')} kB from the API, ${answerKb('direct')} kB from Elasticsearch (JSON, sized in the warm-ups); ${((zero / Math.max(1, apiAll)) * 100).toFixed(0)}% with no match`,
   );
   const cacheHits = Math.max(0, cacheCheck.requests - Math.round(cacheCheck.searches));
   console.log(
     `cache check: Elasticsearch ran ${fmt(cacheCheck.searches)} searches on the contributions index for ${fmt(cacheCheck.requests)} measured API requests (${cacheHits === 0 ? 'no answer came from the cache' : `${fmt(cacheHits)} answered without a search`})`,
   );
+  console.log('');
+  console.log('where the API time goes (medians, ms): client-measured API latency = in the API process (arrival to answer sent) + HTTP on loopback and the client;');
+  console.log('in the API process = its Elasticsearch call (serialise, send, wait, parse) + its own work (Express, parse + build the request, shape + send the answer)');
+  console.log(`${'clients'.padEnd(8)}${'API latency'.padStart(12)}${'in API'.padStart(9)}${'ES call in API'.padStart(16)}${'direct latency'.padStart(16)}${'API own'.padStart(9)}${'HTTP+client'.padStart(13)}`);
+  for (const r of results) {
+    const i = inside.get(r.concurrency);
+    if (!i) continue;
+    const med = (a: number[]): number => percentile([...a].sort((x, y) => x - y), 50);
+    const apiMed = med(r.api.latencies);
+    const serverMed = med(i.server);
+    const esMed = med(i.es);
+    console.log(
+      `${String(r.concurrency).padEnd(8)}${ms(apiMed).padStart(12)}${ms(serverMed).padStart(9)}${ms(esMed).padStart(16)}${ms(med(r.direct.latencies)).padStart(16)}${ms(serverMed - esMed).padStart(9)}${ms(apiMed - serverMed).padStart(13)}`,
+    );
+  }
   console.log(`same requests: ${mismatches === 0 ? 'every total the API gave equals the one Elasticsearch gave for the same search' : `${mismatches} totals DIFFER between the API and the direct search`}`);
   for (const r of results) for (const t of ['api', 'direct'] as const) for (const e of r[t].errorSamples) console.log(`error (${r.concurrency} clients, ${t}): ${e}`);
   if (profiler && values.profile !== undefined) {
@@ -899,10 +964,13 @@ async function main(): Promise<void> {
 
   const worst = Math.max(...summaries.map((s) => s.overhead));
   const ok = worst < GOAL_OVERHEAD && totalErrors === 0;
-  const busy = othersDuring.size > 0 || maxOther > 0.3;
+  const othersIndexRate = forOthers.indexed / Math.max(1, forOthers.ms / 1000);
+  const othersSearchRate = forOthers.queries / Math.max(1, forOthers.ms / 1000);
+  const busy = othersDuring.size > 0 || maxOther > 0.3 || othersIndexRate > 10 || othersSearchRate > 5;
+  const esOthers = `Elasticsearch worked for others meanwhile (${fmt(othersIndexRate)} documents indexed/s, ${fmt(othersSearchRate)} shard searches/s on average)`;
   const busyNote = busy
-    ? `Machine busy during the measurements: ${othersDuring.size > 0 ? `${describeOthers(othersDuring)} running; ` : ''}up to ${maxOther.toFixed(2)} of ${cpus} cores used by other processes.`
-    : `Machine otherwise idle during the run (other processes at most ${maxOther.toFixed(2)} of ${cpus} cores).`;
+    ? `Machine busy during the measurements: ${othersDuring.size > 0 ? `${describeOthers(othersDuring)} running; ` : ''}up to ${maxOther.toFixed(2)} of ${cpus} cores used by other processes; ${esOthers}.`
+    : `Machine otherwise idle during the measurements (other processes at most ${maxOther.toFixed(2)} of ${cpus} cores; ${esOthers}).`;
   console.log('');
   console.log('--- summary -------------------------------------------------------------------------');
   console.log(`Search benchmark (test/bench/search-bench.ts): ${fmt(rows)} generated contributions (seed ${SEED}, dirty rate ${DIRTY_RATE}),`);
