@@ -139,10 +139,18 @@ export function selectColumns(kind: KindName, keys: readonly string[] | null): E
   });
 }
 
+// Paths are split once, not once per cell (an export reads tens of millions of cells).
+const SEGMENTS = new Map<string, string[]>();
+
 /** A document's value at a column's path (arrays joined with "; "). */
 export function valueAt(doc: Record<string, unknown>, path: string): unknown {
+  let segments = SEGMENTS.get(path);
+  if (!segments) {
+    segments = path.split('.');
+    SEGMENTS.set(path, segments);
+  }
   let v: unknown = doc;
-  for (const k of path.split('.')) {
+  for (const k of segments) {
     if (v === null || v === undefined || typeof v !== 'object') return null;
     v = (v as Record<string, unknown>)[k];
   }
