@@ -56,6 +56,26 @@ export async function createKindIndex(es: Client, kind: KindName, name: string, 
   });
 }
 
+/** Keeps up to `depth` items of an async iterable requested ahead of the consumer. */
+export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  // An async generator queues next() calls: it runs ahead while requests are pending.
+  const pending: Promise<IteratorResult<T>>[] = [];
+  for (let i = 0; i < depth; i++) pending.push(it.next());
+  try {
+    for (;;) {
+      const r = await pending.shift()!;
+      if (r.done) return;
+      pending.push(it.next());
+      yield r.value;
+    }
+  } finally {
+    // Settle what was requested ahead before closing the source.
+    await Promise.allSettled(pending);
+    await it.return?.();
+  }
+}
+
 export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkConcurrency?: number } = {}): Promise<RebuildResult> {
   const started = performance.now();
   const { es, pool, prefix, log } = deps;
@@ -75,7 +95,9 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
 
   let docs = 0;
   let failed = 0;
-  const source = KINDS[kind].streamAll(pool);
+  // Pages are read ahead while the bulk requests are in flight: the database and
+  // Elasticsearch work at the same time instead of taking turns.
+  const source = readAhead(KINDS[kind].streamAll(pool), 3);
   async function* flat(): AsyncGenerator<{ id: string; body: Record<string, unknown> }> {
     for await (const page of source) {
       for (const d of page) {

@@ -101,7 +101,8 @@ function changeListener(config: Readonly<Config>, log: Logger, signal: AbortSign
 export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> {
   const { es, pool, config, log } = deps;
   const prefix = config.esIndexPrefix;
-  const batchSize = opts.batchSize ?? 2_000;
+  // Small batches: a new change waits behind at most one of them.
+  const batchSize = opts.batchSize ?? 500;
   const pollMs = opts.pollMs ?? 2_000;
   const listener = changeListener(config, log, opts.signal);
   let backoff = 500;
@@ -124,15 +125,20 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         const started = performance.now();
         const last = entries[entries.length - 1]!.seq;
         let written = 0;
-        for (const kind of KIND_NAMES) {
-          const mine = entries.filter((e) => BigInt(e.seq) > checkpoint(kind));
-          if (mine.length === 0) continue;
-          const plan = (await planChanges(pool, mine, [kind])).get(kind)!;
-          const r = await applyPlan(es, pool, kind, plan, aliasName(prefix, kind), { log, signal: opts.signal, seq: last });
-          written += r.written + r.deleted;
-          // Only now, with Elasticsearch's acknowledgement, does the checkpoint move.
-          await advanceCheckpoint(pool, kind, last);
-        }
+        // The kinds are independent: applied at the same time, each checkpoint moved after
+        // its own acknowledgement.
+        const results = await Promise.all(
+          KIND_NAMES.map(async (kind) => {
+            const mine = entries.filter((e) => BigInt(e.seq) > checkpoint(kind));
+            if (mine.length === 0) return 0;
+            const plan = (await planChanges(pool, mine, [kind])).get(kind)!;
+            const r = await applyPlan(es, pool, kind, plan, aliasName(prefix, kind), { log, signal: opts.signal, seq: last });
+            // Only now, with Elasticsearch's acknowledgement, does the checkpoint move.
+            await advanceCheckpoint(pool, kind, last);
+            return r.written + r.deleted;
+          }),
+        );
+        written = results.reduce((a, b) => a + b, 0);
         const seconds = (performance.now() - started) / 1000;
         log.info('synced', { to_change: last, entries: entries.length, documents: written, seconds: Math.round(seconds * 100) / 100 });
         opts.onBatch?.({ seq: last, entries: entries.length, written, seconds });
