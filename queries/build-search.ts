@@ -142,6 +142,7 @@ function facetAgg(f: FacetDef, size: number): estypes.AggregationsAggregationCon
 /** Where a bucket's label comes from: a label beside a code, a filer's name, or the
  *  value as filed (a lower-cased keyword facet shows the original spelling). */
 export function facetLabelField(f: FacetDef): string | undefined {
+  if (f.labelCode) return undefined; // labels from the code table, nothing to fetch
   return f.labelField ?? f.nameField ?? (f.field.endsWith('.keyword') ? f.field.slice(0, -'.keyword'.length) : undefined);
 }
 

@@ -2,6 +2,7 @@
 // answers with the same outer shape: total, results, facets, next_cursor, understood.
 import type { estypes } from '@elastic/elasticsearch';
 import type { KindName } from '../indexers/kinds.js';
+import { labelFor } from '../src/db/labels.js';
 import { facetLabelField } from './build-search.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef } from './search-spec.js';
 import { encodeCursor, requestKey, type SearchRequest } from './search-request.js';
@@ -114,6 +115,7 @@ function facetFrom(def: FacetDef, aggs: AggMap): Facet {
       const value = String(b.key_as_string ?? b.key);
       let label = value;
       if (def.type === 'amount_bands') label = AMOUNT_BANDS.find((x) => x.key === value)?.label ?? value;
+      else if (def.labelCode) label = labelFor(def.labelCode, value) ?? value;
       else if (labelField) {
         const src = b.label?.hits.hits[0]?._source;
         const l = src ? get(src, labelField) : undefined;

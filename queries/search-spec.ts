@@ -2,6 +2,7 @@
 // (the query builder turns them into clauses, the request parser validates them, the
 // OpenAPI document lists them), the facets, and the fields free text is matched against.
 import type { KindName } from '../indexers/kinds.js';
+import type { CodeType } from '../src/db/labels.js';
 import type { Understood } from './plain-language.js';
 
 export type FilterType =
@@ -43,6 +44,8 @@ export interface FacetDef {
   field: string;
   /** terms facet over a code: the label field beside it */
   labelField?: string;
+  /** ...or the code type its labels come from (src/db/labels.ts), with no document fetched */
+  labelCode?: CodeType;
   /** terms facet over a filer id: the name field beside it */
   nameField?: string;
   /** the filter a bucket's value narrows with */
@@ -95,12 +98,12 @@ const place = (p: string, who: string): FilterDef[] => [
 const transactionFacets = (party: string, filer: string, filerFilter: string): FacetDef[] => [
   { name: 'year', label: 'Year', type: 'year', field: 'date', filter: 'year' },
   { name: 'election_year', label: 'Election year', type: 'terms', field: 'election_year', filter: 'election_year' },
-  { name: 'entity_type', label: 'Kind of contributor or payee', type: 'terms', field: `${party}.entity.code`, labelField: `${party}.entity.label`, filter: 'entity_type' },
+  { name: 'entity_type', label: 'Kind of contributor or payee', type: 'terms', field: `${party}.entity.code`, labelCode: 'entity_cd', filter: 'entity_type' },
   { name: 'state', label: 'State', type: 'terms', field: `${party}.state`, filter: 'state' },
   { name: 'city', label: 'City', type: 'terms', field: `${party}.city.keyword`, filter: 'city' },
   { name: filerFilter, label: filerFilter === 'recipient' ? 'Recipient' : 'Spender', type: 'terms', field: `${filer}.filer_id`, nameField: `${filer}.name`, filter: filerFilter },
-  { name: 'schedule', label: 'Schedule', type: 'terms', field: 'schedule.code', labelField: 'schedule.label', filter: 'schedule' },
-  { name: 'form', label: 'Form', type: 'terms', field: 'filing.form', labelField: 'filing.form_label', filter: 'form' },
+  { name: 'schedule', label: 'Schedule', type: 'terms', field: 'schedule.code', labelCode: 'schedule', filter: 'schedule' },
+  { name: 'form', label: 'Form', type: 'terms', field: 'filing.form', labelCode: 'form_type', filter: 'form' },
   { name: 'amount', label: 'Amount', type: 'amount_bands', field: 'amount', filter: 'amount' },
 ];
 
@@ -156,7 +159,7 @@ export const SEARCH_SPECS: Readonly<Record<KindName, KindSpec>> = {
       { param: 'memo', type: 'boolean', fields: ['memo'], description: 'true: only memo entries; false: leave them out.' },
     ],
     facets: transactionFacets('payee', 'spender', 'spender').concat([
-      { name: 'expense', label: 'Paid for', type: 'terms', field: 'expense.code', labelField: 'expense.label', filter: 'expense' },
+      { name: 'expense', label: 'Paid for', type: 'terms', field: 'expense.code', labelCode: 'expn_code', filter: 'expense' },
     ]),
     dateField: 'date',
     amountField: 'amount',
@@ -183,7 +186,7 @@ export const SEARCH_SPECS: Readonly<Record<KindName, KindSpec>> = {
       { name: 'activity', label: 'Activity', type: 'terms', field: 'activity.code', labelField: 'activity.label', filter: 'activity' },
       { name: 'year', label: 'Year', type: 'year', field: 'date', filter: 'year' },
       { name: 'filer', label: 'Filer', type: 'terms', field: 'filer.filer_id', nameField: 'filer.name', filter: 'filer' },
-      { name: 'schedule', label: 'Schedule', type: 'terms', field: 'schedule.code', labelField: 'schedule.label', filter: 'schedule' },
+      { name: 'schedule', label: 'Schedule', type: 'terms', field: 'schedule.code', labelCode: 'schedule', filter: 'schedule' },
       { name: 'state', label: 'State', type: 'terms', field: 'party.state', filter: 'state' },
       { name: 'amount', label: 'Amount', type: 'amount_bands', field: 'amount', filter: 'amount' },
     ],
@@ -205,8 +208,8 @@ export const SEARCH_SPECS: Readonly<Record<KindName, KindSpec>> = {
       { param: 'zip', type: 'zip', fields: ['zip5'], description: 'Five-digit ZIP code.' },
     ],
     facets: [
-      { name: 'filer_type', label: 'Type', type: 'terms', field: 'type.code', labelField: 'type.label', filter: 'filer_type' },
-      { name: 'status', label: 'Status', type: 'terms', field: 'status.code', labelField: 'status.label', filter: 'status' },
+      { name: 'filer_type', label: 'Type', type: 'terms', field: 'type.code', labelCode: 'filer_type', filter: 'filer_type' },
+      { name: 'status', label: 'Status', type: 'terms', field: 'status.code', labelCode: 'filer_status', filter: 'status' },
       { name: 'state', label: 'State', type: 'terms', field: 'state', filter: 'state' },
     ],
     dateField: null,
@@ -225,7 +228,7 @@ export const SEARCH_SPECS: Readonly<Record<KindName, KindSpec>> = {
       ...dates('date_filed', 'Filed'),
     ],
     facets: [
-      { name: 'form', label: 'Form', type: 'terms', field: 'form.code', labelField: 'form.label', filter: 'form' },
+      { name: 'form', label: 'Form', type: 'terms', field: 'form.code', labelCode: 'form_type', filter: 'form' },
       { name: 'year', label: 'Year filed', type: 'year', field: 'date_filed', filter: 'year' },
       { name: 'filer', label: 'Filer', type: 'terms', field: 'filer.filer_id', nameField: 'filer.name', filter: 'filer' },
     ],
