@@ -38,6 +38,7 @@ import { getIndexStates, lastChangeSeq } from '../../src/repositories/index-sour
 import { createSearchClient } from '../../src/search/client.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices } from '../support/test-search.js';
+import { runBenchmark } from '../support/bench-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '../../src/cli/main.js');
@@ -624,14 +625,4 @@ process.on('unhandledRejection', (err) => {
   process.exitCode = 1;
   void cleanUp().finally(() => process.exit(1));
 });
-process.once('SIGINT', () => {
-  console.error('interrupted: cleaning up');
-  void cleanUp().finally(() => process.exit(130));
-});
-
-void main()
-  .catch((err: unknown) => {
-    console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-    process.exitCode = 1;
-  })
-  .finally(() => cleanUp());
+runBenchmark(main, cleanUp);

@@ -55,6 +55,7 @@ import { createSearchClient } from '../../src/search/client.js';
 import { testConfig } from '../support/env.js';
 import { createTestDatabase } from '../support/test-db.js';
 import { deleteIndices } from '../support/test-search.js';
+import { runBenchmark } from '../support/bench-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE = path.resolve(here, '../../../../shared/data/calaccess-sample');
@@ -996,16 +997,7 @@ async function main(): Promise<void> {
 }
 
 if (isMainThread) {
-  process.once('SIGINT', () => {
-    console.error('interrupted: cleaning up');
-    void cleanUp().finally(() => process.exit(130));
-  });
-  void main()
-    .catch((err: unknown) => {
-      console.error(err instanceof Error ? (err.stack ?? err.message) : err);
-      process.exitCode = 1;
-    })
-    .finally(() => cleanUp());
+  runBenchmark(main, cleanUp);
 } else {
   // A failure is an unhandled rejection: the worker stops, and the main thread sees its error.
   void workerMain(workerData as WorkerInput);
