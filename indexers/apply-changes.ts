@@ -52,7 +52,8 @@ export interface WriterOptions {
   maxBackoffMs?: number;
 }
 
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+/** Waits ms, or less if the signal aborts first; leaves no listener behind. */
+export const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const onAbort = (): void => {

@@ -8,7 +8,7 @@ import { poolConfig } from '../src/db/database.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { advanceCheckpoint, getIndexStates, readChanges } from '../src/repositories/index-source-repository.js';
-import { AbortedError, applyPlan, planChanges } from './apply-changes.js';
+import { AbortedError, applyPlan, planChanges, sleep } from './apply-changes.js';
 import { aliasName, indexName, KIND_NAMES, type KindName } from './kinds.js';
 import { createKindIndex } from './rebuild.js';
 
@@ -38,20 +38,6 @@ export async function ensureAliases(es: Client, prefix: string, kinds: readonly 
     await es.indices.putAlias({ index: name, name: alias });
   }
 }
-
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const onAbort = (): void => {
-      clearTimeout(t);
-      resolve();
-    };
-    const t = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 
 /** A LISTEN connection that reconnects by itself; `wait` resolves on a notification or timeout. */
 function changeListener(config: Readonly<Config>, log: Logger, signal: AbortSignal): { wait(ms: number): Promise<void>; close(): Promise<void> } {

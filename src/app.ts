@@ -5,7 +5,6 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
-import { createDb } from './db/database.js';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -24,9 +23,8 @@ import { SearchService } from './services/search-service.js';
 export interface AppDeps {
   config: Readonly<Config>;
   db: Kysely<Database>;
-  /** The pool behind db, for the views that read with plain SQL (one is made from the
-   *  configuration when not given). */
-  pool?: pg.Pool;
+  /** The pool behind db, for the views that read with plain SQL. */
+  pool: pg.Pool;
   es: Client;
   log: Logger;
   /** Shared so that its bound on concurrent exports holds across the app. */
@@ -57,7 +55,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(exportJobRoutes(jobs, path.join(deps.config.exportDir, 'bulk')));
   app.use(searchRoutes(new SearchService(deps.es, deps.config.esIndexPrefix, deps.log)));
   // After search: /api/v1/filers/suggest is not a filer id.
-  app.use(reportRoutes(new ReportService(deps.pool ?? createDb(deps.config, 'disclosure-views').pool)));
+  app.use(reportRoutes(new ReportService(deps.pool)));
   app.use(notFoundHandler());
   app.use(errorHandler(deps.log));
   return app;

@@ -31,12 +31,8 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`disclosure: ${err.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    if (err instanceof UsageError) {
+    // A bad setting or bad arguments: the message says which; no stack trace.
+    if (err instanceof ConfigError || err instanceof UsageError) {
       process.stderr.write(`disclosure: ${err.message}\n`);
       process.exitCode = 2;
       return;

@@ -1,12 +1,6 @@
 import { Router } from 'express';
-import { InvalidParameterError } from '../errors.js';
 import type { ReportService } from '../services/report-service.js';
-
-function onlyParams(query: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const k of Object.keys(query)) {
-    if (!allowed.includes(k)) throw new InvalidParameterError(k, `unknown parameter ${JSON.stringify(k.slice(0, 60))}; this endpoint takes ${allowed.length ? allowed.join(', ') : 'none'}`);
-  }
-}
+import { onlyParams } from './query-params.js';
 
 export function reportRoutes(reports: ReportService): Router {
   const router = Router();

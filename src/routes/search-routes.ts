@@ -3,25 +3,11 @@ import { KIND_NAMES } from '../../indexers/kinds.js';
 import { parseSearchRequest } from '../../queries/search-request.js';
 import { InvalidParameterError } from '../errors.js';
 import { CACHE_TTL_MS, type SearchService } from '../services/search-service.js';
+import { boundedInt, onlyParams } from './query-params.js';
 
 /** Answers may be cached as long as the service's own cache holds them. */
 function cacheable(res: Response): void {
   res.setHeader('Cache-Control', `public, max-age=${CACHE_TTL_MS / 1000}`);
-}
-
-function onlyParams(query: Record<string, unknown>, allowed: readonly string[]): void {
-  for (const k of Object.keys(query)) {
-    if (!allowed.includes(k)) throw new InvalidParameterError(k, `unknown parameter ${JSON.stringify(k.slice(0, 60))}; this endpoint takes ${allowed.join(', ')}`);
-  }
-}
-
-function boundedInt(query: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
-  const v = query[name];
-  if (v === undefined) return fallback;
-  if (typeof v !== 'string' || !/^\d{1,4}$/.test(v) || Number(v) < min || Number(v) > max) {
-    throw new InvalidParameterError(name, `${name} must be a whole number from ${min} to ${max}`);
-  }
-  return Number(v);
 }
 
 export function searchRoutes(search: SearchService): Router {

@@ -164,29 +164,21 @@ export class ExportJobs {
       const e = parseExportRequest(job.kind as KindName, job.format, job.params);
       const expected = await this.exports.count(e);
       await markRunning(this.db, id, expected);
+      let rows = 0;
       let lastSaved = 0;
-      const onRows = (rows: number): void => {
+      // Progress is saved at most once a second.
+      const onRows = (n: number): void => {
+        rows = n;
         const now = Date.now();
         if (now - lastSaved < 1_000) return;
         lastSaved = now;
-        void recordProgress(this.db, id, rows).catch(() => {});
+        void recordProgress(this.db, id, n).catch(() => {});
       };
       const digest = new HashingStream();
-      const file = createWriteStream(partial);
-      let rows = 0;
-      const counting = (n: number): void => {
-        rows = n;
-        onRows(n);
-      };
-      if (e.format === 'csv') {
-        const done = pipeline(digest, file);
-        await this.exports.writeCsv(e, digest, controller.signal, counting);
-        await done;
-      } else {
-        const done = pipeline(digest, file);
-        rows = await this.exports.writeXlsx(e, digest, controller.signal, counting);
-        await done;
-      }
+      await Promise.all([
+        pipeline(digest, createWriteStream(partial)),
+        e.format === 'csv' ? this.exports.writeCsv(e, digest, controller.signal, onRows) : this.exports.writeXlsx(e, digest, controller.signal, onRows),
+      ]);
       await rename(partial, final);
       const bytes = (await stat(final)).size;
       const expiresAt = new Date(Date.now() + this.opts.ttlHours * 3_600_000);

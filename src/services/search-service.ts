@@ -8,7 +8,7 @@ import { LRUCache } from 'lru-cache';
 import { KIND_NAMES, aliasName, type KindName } from '../../indexers/kinds.js';
 import { buildSearch } from '../../queries/build-search.js';
 import { parsePlainLanguage } from '../../queries/plain-language.js';
-import { toSearchResponse, resultRow, type SearchResponseBody } from '../../queries/search-response.js';
+import { toSearchResponse, type SearchResponseBody } from '../../queries/search-response.js';
 import { parseSearchRequest, requestKey, type SearchRequest } from '../../queries/search-request.js';
 import { InvalidParameterError, StoreUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -131,8 +131,6 @@ export class SearchService {
       throw this.mapError(err, null);
     }
   }
-
-  resultRow = resultRow;
 
   private mapError(err: unknown, r: SearchRequest | null): Error {
     if (err instanceof InvalidParameterError) return err;

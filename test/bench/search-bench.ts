@@ -744,7 +744,7 @@ async function main(): Promise<void> {
   const apiConfig = testConfig({ ES_INDEX_PREFIX: prefix });
   const apiEs = createSearchClient(apiConfig);
   cleanups.push(() => apiEs.close());
-  const app = createApp({ config: apiConfig, db: db.db.kysely, es: apiEs, log });
+  const app = createApp({ config: apiConfig, db: db.db.kysely, pool: db.db.pool, es: apiEs, log });
   // Inside the API, during the API slices: each request's time from arrival to its answer
   // handed to the socket, and each search's time in the API's Elasticsearch client (from
   // before serialising the request to after parsing the answer).
