@@ -16,7 +16,11 @@ export function neutralize(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+// Most cells need neither quoting nor neutralising: one test lets them through.
+const PLAIN = /^(?![=+\-@\t\r])[^",\r\n]*$/;
+
 export function csvCell(text: string): string {
+  if (PLAIN.test(text)) return text;
   const safe = neutralize(text);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }

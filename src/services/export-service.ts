@@ -138,7 +138,7 @@ export class ExportService {
   }
 
   async writeCsv(e: ExportRequest, out: Writable, signal?: AbortSignal, onRows?: (n: number) => void): Promise<void> {
-    await pipeline(Readable.from(csvChunks(this.documents(e, signal), e.columns, onRows)), out, ...(signal ? [{ signal }] : []));
+    await pipeline(Readable.from(csvChunks(this.documents(e, signal), e.columns, onRows), { highWaterMark: 1 }), out, ...(signal ? [{ signal }] : []));
   }
 
   async writeXlsx(e: ExportRequest, out: Writable, signal?: AbortSignal, onRows?: (n: number) => void, maxRowsPerSheet?: number): Promise<number> {

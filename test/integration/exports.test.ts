@@ -17,13 +17,14 @@ import { generateCalaccess } from '../../src/import/generator.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
+import { scanDocuments } from '../../src/search/scan.js';
 import { writeBulkDatasets } from '../../src/services/bulk-datasets.js';
 import { ExportJobs } from '../../src/services/export-jobs.js';
 import { ExportService, parseExportRequest } from '../../src/services/export-service.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { testConfig, waitFor } from '../support/env.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
+import { deleteIndices, indexIds, testPrefix, testSearchClient } from '../support/test-search.js';
 
 /** RFC 4180 parser for the tests (quoted fields with commas, quotes and line breaks; LF line ends accepted too). */
 function parseCsv(text: string): string[][] {
@@ -103,6 +104,37 @@ describe('exports against the real stores', function () {
     await es.close();
     await t.drop();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('scans every document exactly once, in slices or in order, and closes its point in time', async () => {
+    const index = `${prefix}contributions`;
+    const expected = (await indexIds(es, index)).sort();
+    const before = await openContexts(es);
+    for (const slices of [1, 2, 3]) {
+      const seen: string[] = [];
+      for await (const page of scanDocuments(es, { index, query: { match_all: {} }, fields: ['id'], pageSize: 97, slices })) {
+        assert.ok(page.length <= 97);
+        for (const d of page) seen.push(String(d['id']));
+      }
+      assert.deepEqual(seen.sort(), expected, `${slices} slice(s): every id once`);
+    }
+    // An order asked for: one stream, in that order.
+    let last = '';
+    let n = 0;
+    for await (const page of scanDocuments(es, { index, query: { match_all: {} }, fields: ['id'], pageSize: 97, slices: 3, sort: [{ id: 'asc' }] })) {
+      for (const d of page) {
+        assert.ok(String(d['id']) > last, 'ascending ids');
+        last = String(d['id']);
+        n++;
+      }
+    }
+    assert.equal(n, expected.length);
+    // A consumer that stops after the first page: nothing left open.
+    for await (const page of scanDocuments(es, { index, query: { match_all: {} }, pageSize: 50, slices: 2 })) {
+      assert.equal(page.length, 50);
+      break;
+    }
+    await waitFor('the point in time to close', async () => (await openContexts(es)) <= before);
   });
 
   it('CSV holds as many rows as the search total, for several searches', async () => {
