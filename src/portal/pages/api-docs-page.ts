@@ -59,7 +59,7 @@ ${
 </table></div>`
     : ''
 }
-${body ? html`<p><strong>Request body</strong> (JSON): ${describeSchema(obj(body))}${schemaProperties(obj(body))}</p>` : ''}
+${body ? html`<p><strong>Request body</strong> (JSON): ${describeSchema(obj(body))}</p>${schemaProperties(obj(body), 'Request body fields')}` : ''}
 <div class="table-wrap"><table>
 <caption>Responses</caption>
 <thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col">Body</th></tr></thead>
@@ -73,11 +73,12 @@ ${body ? html`<p><strong>Request body</strong> (JSON): ${describeSchema(obj(body
 </section>`;
 }
 
-function schemaProperties(s: Obj): SafeHtml {
+function schemaProperties(s: Obj, caption: string): SafeHtml {
   const props = Object.entries(obj(s['properties']));
   if (props.length === 0) return html``;
   const required = new Set(arr(s['required']).map(text));
   return html`<div class="table-wrap"><table>
+<caption>${caption}</caption>
 <thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Meaning</th></tr></thead>
 <tbody>${props.map(
     ([name, p]) => html`<tr><th scope="row"><code>${name}</code>${required.has(name) ? html` <span class="flag">always</span>` : ''}</th><td>${describeSchema(obj(p))}</td><td>${text(obj(p)['description'])}</td></tr>`,
@@ -112,7 +113,7 @@ ${tags.map(
   (t) => html`<section aria-labelledby="tag-${anchor(t)}"><h2 id="tag-${anchor(t)}">${TAG_TITLES[t] ?? t}</h2>${ops.filter((o) => o.tag === t).map((o) => operation(o.path, o.method, o.op))}</section>`,
 )}
 <section aria-labelledby="schemas"><h2 id="schemas">Schemas</h2>
-${schemas.map(([name, s]) => html`<section class="op" aria-labelledby="schema-${anchor(name)}"><h3 id="schema-${anchor(name)}">${name}</h3>${obj(s)['description'] ? html`<p>${text(obj(s)['description'])}</p>` : ''}<p>${describeSchema({ ...obj(s), properties: undefined })}</p>${schemaProperties(obj(s))}</section>`)}
+${schemas.map(([name, s]) => html`<section class="op" aria-labelledby="schema-${anchor(name)}"><h3 id="schema-${anchor(name)}">${name}</h3>${obj(s)['description'] ? html`<p>${text(obj(s)['description'])}</p>` : ''}<p>${describeSchema({ ...obj(s), properties: undefined })}</p>${schemaProperties(obj(s), `Fields of ${name}`)}</section>`)}
 </section>`,
   });
 }

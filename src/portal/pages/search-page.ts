@@ -147,7 +147,7 @@ function bucketLabel(res: SearchResponseBody, param: string, value: string): str
   for (const f of Object.values(res.facets ?? {})) {
     if (f.filter !== param) continue;
     const b = f.buckets.find((x) => x.value.toUpperCase() === value.toUpperCase());
-    if (b && b.label !== b.value) return b.label;
+    if (b) return b.label;
   }
   return null;
 }
@@ -157,7 +157,9 @@ function chipValue(res: SearchResponseBody, param: string, v: string | number | 
   if (param === 'memo') return v === true ? 'only memo entries' : 'left out';
   const s = String(v);
   const label = bucketLabel(res, param, s);
-  return label ? `${label} (${s})` : s;
+  // A code with its label ("Individual (IND)"); a name as the data writes it.
+  if (!label || label.toUpperCase() === s.toUpperCase()) return label ?? s;
+  return `${label} (${s})`;
 }
 
 function chips(state: SearchState, req: SearchRequest, res: SearchResponseBody): SafeHtml {
@@ -256,7 +258,8 @@ function personCell(row: Record<string, unknown>, party: string): SafeHtml {
 function filingCell(row: Record<string, unknown>): SafeHtml {
   const href = portalHref(get(row, 'links.filing') as string | null);
   const id = str(row, 'filing_id');
-  const what = str(row, 'schedule.label') || str(row, 'filing.form_label') || str(row, 'form.label');
+  // Rows of a filing say which part of it they are on; a filing's form has its own column.
+  const what = row['kind'] === 'filings' ? '' : str(row, 'schedule.label') || str(row, 'filing.form_label');
   return html`${href ? html`<a href="${href}" data-filing-id="${id}">Filing ${id}</a>` : `Filing ${id}`}${row['superseded'] === true ? html` <span class="flag">Superseded</span>` : ''}${
     what ? html`<span class="sub">${what}</span>` : ''
   }`;
