@@ -214,6 +214,26 @@ describe('portal pages against the real stores', function () {
       assert.ok(filing.text.includes('&lt;img src=x onerror=alert(1)&gt;'), 'the contributor name as text');
     });
 
+    it('a filter read from the words is a chip whose removal keeps the others', async () => {
+      const res = await request(app).get(`/search?q=${encodeURIComponent('contributions from teachers in Northridge')}`).expect(200);
+      const chip = /<li><span>City: [^<]+<\/span> <span class="from-words">\(from your words\)<\/span> <a class="remove" href="([^"]+)"/.exec(res.text);
+      assert.ok(chip, 'a City chip read from the words');
+      assert.match(res.text, /<span>Occupation: Teacher<\/span>/);
+      const without = await request(app).get(chip[1]!.replace(/&amp;/g, '&')).expect(200);
+      assert.doesNotMatch(without.text, /<span>City:/);
+      assert.match(without.text, /<span>Occupation: Teacher<\/span>/);
+    });
+
+    it('shows an older version of a filing as superseded, linking to the current one', async () => {
+      const r = await sql<{ filing_id: number; amend_id: number }>`
+        select v.filing_id, v.amend_id from filing_versions v join filings f on f.filing_id = v.filing_id
+         where f.version_count > 1 and v.amend_id < f.current_amend_id order by v.filing_id limit 1`.execute(t.db.kysely);
+      const { filing_id: id, amend_id: amendment } = r.rows[0]!;
+      const res = await request(app).get(`/filings/${id}?amendment=${amendment}`).expect(200);
+      assert.match(res.text, new RegExp(`<p class="notice">[^]*<a href="/filings/${id}">See the current version</a>`));
+      assert.match(res.text, /<span class="flag">Superseded<\/span>/);
+    });
+
     it('answers a bad parameter with a 400 page naming it', async () => {
       for (const [url, parameter] of [
         ['/search?min_amount=lots', 'min_amount'],
@@ -320,6 +340,8 @@ describe('portal pages against the real stores', function () {
 
     async function open(ctx: BrowserContext = context): Promise<Page> {
       const page = await ctx.newPage();
+      // Fail fast: every page here answers in well under a second.
+      page.setDefaultTimeout(10_000);
       page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
       page.on('console', (m) => {
         if (m.type() === 'error') pageErrors.push(`${page.url()}: console: ${m.text()}`);
@@ -429,6 +451,34 @@ describe('portal pages against the real stores', function () {
       assert.ok((await page.locator('section[aria-labelledby="history-h"] tbody tr').count()) >= 1, 'the amendment history');
       await audit(page);
       await screenshot(page, 'filing');
+      await page.close();
+    });
+
+    it('sorts by a column header and pages forward and back', async () => {
+      const page = await open();
+      await page.goto(`${base}/search?kind=contributions&page_size=10`);
+      await page.getByRole('link', { name: /^Amount\b.*sort largest amount first/ }).click();
+      await page.waitForURL((u) => u.searchParams.get('sort') === '-amount');
+      assert.equal(await page.locator('th[aria-sort]').getAttribute('aria-sort'), 'descending');
+      const amounts = async (): Promise<number[]> =>
+        (await page.locator('table.results tbody tr td:nth-child(3)').allTextContents()).map((s) => Number(s.replace(/[$,]/g, '')));
+      const first = await amounts();
+      assert.equal(first.length, 10);
+      assert.deepEqual(first, [...first].sort((a, b) => b - a), 'largest first');
+      const rows1 = await page.locator('table.results tbody tr').allTextContents();
+      await page.getByRole('link', { name: 'Next page' }).click();
+      await page.waitForURL((u) => u.searchParams.get('page') === '2' && u.searchParams.has('cursor'));
+      assert.match((await page.locator('table.results caption').textContent()) ?? '', /11–20 of/);
+      const second = await amounts();
+      assert.ok(second[0]! <= first[first.length - 1]!, 'page 2 goes on where page 1 ended');
+      const rows2 = await page.locator('table.results tbody tr').allTextContents();
+      assert.notDeepEqual(rows2, rows1);
+      await page.getByRole('link', { name: 'Previous page' }).click();
+      await page.waitForURL((u) => !u.searchParams.has('page'));
+      assert.deepEqual(await page.locator('table.results tbody tr').allTextContents(), rows1);
+      await page.goBack();
+      await page.waitForURL((u) => u.searchParams.get('page') === '2');
+      assert.deepEqual(await page.locator('table.results tbody tr').allTextContents(), rows2);
       await page.close();
     });
 
