@@ -28,12 +28,17 @@ const r1 = (n: number): string => (Math.round(n * 10) / 10).toString();
 
 export function moneyChart(points: readonly MoneyPoint[], opts: { id: string; title: string; summary: string }): SafeHtml {
   const values = points.flatMap((p) => [p.raised, p.spent]);
-  const top = niceCeil(Math.max(0, ...values));
-  const bottom = Math.min(0, ...values) < 0 ? -niceCeil(-Math.min(...values)) : 0;
+  const max = Math.max(0, ...values);
+  const min = Math.min(0, ...values);
+  // About four round steps; refunds can make a period negative, so zero may be inside.
+  const step = niceCeil((max - min) / 4);
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  const bottom = Math.floor(min / step) * step;
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
   const y = (v: number): number => M.top + ((top - v) / (top - bottom)) * plotH;
-  const ticks = [0, 1, 2, 3, 4].map((i) => bottom + ((top - bottom) * i) / 4);
+  const ticks: number[] = [];
+  for (let i = 0; bottom + i * step <= top + step / 1e6; i++) ticks.push(bottom + i * step);
   const slot = plotW / Math.max(points.length, 1);
   const barW = Math.max(2, Math.min(40, (slot * 0.8) / 2));
   // Past a dozen periods, every n-th label only, so they do not overlap.
