@@ -104,6 +104,7 @@ function filterInput(def: FilterDef, values: string[]): SafeHtml {
 export function searchForm(state: SearchState | null): SafeHtml {
   const q = state ? (paramValues(state, 'q')[0] ?? '') : '';
   const spec = state ? SEARCH_SPECS[state.kind] : null;
+  // Defaults are empty options, so a submitted form leaves them out of the address.
   const sort = state ? (paramValues(state, 'sort')[0] ?? 'relevance') : 'relevance';
   const pageSize = state ? (paramValues(state, 'page_size')[0] ?? '25') : '25';
   const versions = state ? (paramValues(state, 'versions')[0] ?? 'current') : 'current';
@@ -126,11 +127,11 @@ ${
     ? html`<details class="more">
 <summary>More filters and options</summary>
 <div class="fields">
-<div><label for="sort">Order</label><select id="sort" name="sort">${spec.sorts.map((s) => html`<option value="${s}"${s === sort ? html` selected` : ''}>${SORT_LABELS[s]}</option>`)}</select></div>
-<div><label for="page_size">Rows per page</label><select id="page_size" name="page_size">${['10', '25', '50', '100'].map((n) => html`<option value="${n}"${n === pageSize ? html` selected` : ''}>${n}</option>`)}</select></div>
+<div><label for="sort">Order</label><select id="sort" name="sort">${spec.sorts.map((s) => html`<option value="${s === 'relevance' ? '' : s}"${s === sort ? html` selected` : ''}>${SORT_LABELS[s]}</option>`)}</select></div>
+<div><label for="page_size">Rows per page</label><select id="page_size" name="page_size">${['10', '25', '50', '100'].map((n) => html`<option value="${n === '25' ? '' : n}"${n === pageSize ? html` selected` : ''}>${n}</option>`)}</select></div>
 ${
   spec.versioned
-    ? html`<div><label for="versions">Amended reports</label><select id="versions" name="versions"><option value="current"${versions === 'current' ? html` selected` : ''}>Current version only</option><option value="all"${versions === 'all' ? html` selected` : ''}>Every version (superseded flagged)</option></select></div>`
+    ? html`<div><label for="versions">Amended reports</label><select id="versions" name="versions"><option value=""${versions === 'current' ? html` selected` : ''}>Current version only</option><option value="all"${versions === 'all' ? html` selected` : ''}>Every version (superseded flagged)</option></select></div>`
     : ''
 }
 ${spec.filters.map((f) => filterInput(f, paramValues(state, f.param)))}
