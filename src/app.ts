@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { exportJobRoutes } from './routes/export-job-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { portalErrorHandler, portalRoutes } from './routes/portal-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { ExportJobs } from './services/export-jobs.js';
@@ -52,11 +53,18 @@ export function createApp(deps: AppDeps): Express {
   app.locals['jobs'] = jobs;
   // Exports first: /api/v1/contributions.csv must not reach the search route.
   app.use(exportRoutes(exportService));
-  app.use(exportJobRoutes(jobs, path.join(deps.config.exportDir, 'bulk')));
-  app.use(searchRoutes(new SearchService(deps.es, deps.config.esIndexPrefix, deps.log)));
+  const bulkDir = path.join(deps.config.exportDir, 'bulk');
+  app.use(exportJobRoutes(jobs, bulkDir));
+  // One of each service for the API and the pages: they share the caches.
+  const search = new SearchService(deps.es, deps.config.esIndexPrefix, deps.log);
+  const reports = new ReportService(deps.pool);
+  app.use(searchRoutes(search));
   // After search: /api/v1/filers/suggest is not a filer id.
-  app.use(reportRoutes(new ReportService(deps.pool)));
+  app.use(reportRoutes(reports));
+  app.use(portalRoutes({ search, reports, jobs, bulkDir }));
   app.use(notFoundHandler());
+  // Pages get their errors as pages; the API and /health keep the JSON mapper.
+  app.use(portalErrorHandler(deps.log));
   app.use(errorHandler(deps.log));
   return app;
 }

@@ -139,8 +139,12 @@ export class SearchService {
     }
     if (err instanceof errors.ResponseError) {
       const status = err.statusCode ?? 0;
-      const type = (err.body as { error?: { type?: string } } | undefined)?.error?.type;
-      if (status === 404 && type === 'index_not_found_exception') {
+      const body = err.body as { error?: { type?: string } | string } | undefined;
+      const type = typeof body?.error === 'object' ? body.error.type : undefined;
+      // A missing alias (the first thing each search reads) answers with a bare message:
+      // {"error": "alias [x] missing", "status": 404}.
+      const aliasMissing = typeof body?.error === 'string' && /^alias \[.*\] missing$/.test(body.error);
+      if (status === 404 && (type === 'index_not_found_exception' || aliasMissing)) {
         return new StoreUnavailableError('elasticsearch', 'the search index has not been built yet (disclosure index rebuild)', { cause: err });
       }
       if (status === 429 || status >= 500) return new StoreUnavailableError('elasticsearch', 'the search index is busy; try again shortly', { cause: err });
