@@ -37,16 +37,6 @@ export interface SearchResponseBody {
 
 const API = '/api/v1';
 
-/** Drops the internal matching forms of names from what is shown. */
-function publicSource(src: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(src)) {
-    if (k === 'name_normalized' || k === 'suggest') continue;
-    out[k] = v && typeof v === 'object' && !Array.isArray(v) ? publicSource(v as Record<string, unknown>) : v;
-  }
-  return out;
-}
-
 const get = (o: Record<string, unknown>, path: string): unknown =>
   path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
 
@@ -58,8 +48,9 @@ function filingLink(src: Record<string, unknown>): string {
 }
 
 export function resultRow(kind: KindName, hit: estypes.SearchHit<Record<string, unknown>>): Record<string, unknown> {
+  // The matching forms of names were left out by the request (_source excludes): the
+  // source is the row, with its flags and links added.
   const src = hit._source ?? {};
-  const row = publicSource(src);
   const links: Record<string, string | null> = {};
   switch (kind) {
     case 'contributions':
@@ -88,13 +79,11 @@ export function resultRow(kind: KindName, hit: estypes.SearchHit<Record<string, 
     }
   }
   const versioned = SEARCH_SPECS[kind].versioned;
-  return {
-    kind,
-    ...row,
-    ...(versioned ? { superseded: src['current'] === false } : {}),
-    score: typeof hit._score === 'number' ? Math.round(hit._score * 1000) / 1000 : null,
-    links,
-  };
+  src['kind'] = kind;
+  if (versioned) src['superseded'] = src['current'] === false;
+  src['score'] = typeof hit._score === 'number' ? Math.round(hit._score * 1000) / 1000 : null;
+  src['links'] = links;
+  return src;
 }
 
 type AggMap = Record<string, estypes.AggregationsAggregate>;
