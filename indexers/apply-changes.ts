@@ -50,6 +50,9 @@ export interface WriterOptions {
   seq?: string | null;
   /** Largest pause between attempts while Elasticsearch refuses or is away. */
   maxBackoffMs?: number;
+  /** Make what was written searchable at once (the follower of a live index), instead of
+   *  at the index's next scheduled refresh (up to refresh_interval later). */
+  refresh?: boolean;
 }
 
 /** Waits ms, or less if the signal aborts first; leaves no listener behind. */
@@ -110,7 +113,7 @@ export async function writeDocs(
     }
     let res: estypes.BulkResponse;
     try {
-      res = await es.bulk({ operations, refresh: false }, { requestTimeout: 60_000, maxRetries: 0 });
+      res = await es.bulk({ operations, refresh: opts.refresh === true }, { requestTimeout: 60_000, maxRetries: 0 });
     } catch (err) {
       const status = (err as { meta?: { statusCode?: number } }).meta?.statusCode;
       if (!retryableStatus(status)) throw err;

@@ -56,6 +56,14 @@ export async function createKindIndex(es: Client, kind: KindName, name: string, 
   });
 }
 
+/**
+ * Settings of an index while it is bulk-loaded and not yet searched: no refreshes, and the
+ * translog synced in the background rather than on every bulk request. A crash during the
+ * load loses only the new index (the alias still points to the old one); both are set back
+ * before the index goes live.
+ */
+export const BULK_LOAD_SETTINGS: estypes.IndicesIndexSettings = { refresh_interval: '-1', translog: { durability: 'async' } };
+
 /** Keeps up to `depth` items of an async iterable requested ahead of the consumer. */
 export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): AsyncGenerator<T> {
   const it = source[Symbol.asyncIterator]();
@@ -90,7 +98,7 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
 
   const s0 = await lastChangeSeq(pool);
   // No refreshes while bulk loading: one at the end.
-  await createKindIndex(es, kind, target, { refresh_interval: '-1' });
+  await createKindIndex(es, kind, target, BULK_LOAD_SETTINGS);
   log.info('rebuilding', { kind, index: target, from_change: s0 });
 
   let docs = 0;
@@ -126,7 +134,7 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
 
   // Changes committed while the pages were read: applied to the new index before it goes live.
   const first = await catchUp(deps, kind, target, s0);
-  await es.indices.putSettings({ index: target, settings: { refresh_interval: KINDS[kind].mapping.settings.refresh_interval ?? '1s' } });
+  await es.indices.putSettings({ index: target, settings: { refresh_interval: KINDS[kind].mapping.settings.refresh_interval ?? '1s', translog: { durability: 'request' } } });
   await es.indices.refresh({ index: target });
 
   // One request: the alias never points to nothing, nor to both.

@@ -118,7 +118,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
             const mine = entries.filter((e) => BigInt(e.seq) > checkpoint(kind));
             if (mine.length === 0) return 0;
             const plan = (await planChanges(pool, mine, [kind])).get(kind)!;
-            const r = await applyPlan(es, pool, kind, plan, aliasName(prefix, kind), { log, signal: opts.signal, seq: last });
+            const r = await applyPlan(es, pool, kind, plan, aliasName(prefix, kind), { log, signal: opts.signal, seq: last, refresh: true });
             // Only now, with Elasticsearch's acknowledgement, does the checkpoint move.
             await advanceCheckpoint(pool, kind, last);
             return r.written + r.deleted;

@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import pg from 'pg';
 import { aliasName, KIND_NAMES, KINDS } from '../../indexers/kinds.js';
-import { createKindIndex, rebuildKind, type RebuildResult } from '../../indexers/rebuild.js';
+import { BULK_LOAD_SETTINGS, createKindIndex, rebuildKind, type RebuildResult } from '../../indexers/rebuild.js';
 import { indexStatus } from '../../indexers/status.js';
 import { runSync } from '../../indexers/sync.js';
 import { loadConfig } from '../../src/config.js';
@@ -431,7 +431,7 @@ async function main(): Promise<void> {
   // The raw send runs before and after the rebuild, and the rebuild is compared with their
   // mean: the servers share the CPUs with whatever else runs, and this brackets the drift.
   const rawSend = async (label: string): Promise<{ seconds: number; rate: number }> => {
-    await createKindIndex(es, 'contributions', rawIndex, { refresh_interval: '-1' });
+    await createKindIndex(es, 'contributions', rawIndex, BULK_LOAD_SETTINGS);
     const sent = await sendBulkFile(es, file, prepared.chunks);
     if (sent.errors > 0) throw new Error(`raw bulk: ${sent.errors} documents refused, first: ${sent.firstError}`);
     const n = await countDocs(es, rawIndex);
