@@ -88,10 +88,14 @@ describe('disclosure serve (the real listener)', () => {
     assert.equal(res.status, 200);
   });
 
-  it('answers an unknown path with a JSON 404, no stack trace', async () => {
-    const res = await fetch(`${running.url}/no/such/page`);
-    assert.equal(res.status, 404);
-    const body = (await res.json()) as { error: { code: string } };
+  it('answers an unknown API path with a JSON 404 and an unknown page with an HTML 404, no stack trace', async () => {
+    const api = await fetch(`${running.url}/api/v1/no/such/thing`);
+    assert.equal(api.status, 404);
+    const body = (await api.json()) as { error: { code: string } };
     assert.equal(body.error.code, 'not_found');
+    const page = await fetch(`${running.url}/no/such/page`);
+    assert.equal(page.status, 404);
+    assert.match(String(page.headers.get('content-type')), /text\/html/);
+    assert.doesNotMatch(await page.text(), /\n\s+at /, 'no stack trace');
   });
 });
