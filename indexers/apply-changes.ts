@@ -19,7 +19,13 @@ export async function planChanges(pool: pg.Pool, entries: readonly ChangeEntry[]
   const plan = new Map<KindName, KindPlan>(kinds.map((k) => [k, { ids: new Set(), prune: new Set() }]));
   const filerIds = new Set<string>();
   for (const e of entries) {
-    if (e.table_name === 'filers' || e.table_name === 'filer_names') {
+    // A row of a filer's name history shows only in the filer's own document: the name that
+    // filing documents show is filers.name, whose change writes a 'filers' entry of its own.
+    if (e.table_name === 'filer_names') {
+      if (e.row_key) plan.get('filers')?.ids.add(e.row_key);
+      continue;
+    }
+    if (e.table_name === 'filers') {
       if (e.row_key) filerIds.add(e.row_key);
       continue;
     }

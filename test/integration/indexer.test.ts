@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@elastic/elasticsearch';
 import { sql } from 'kysely';
+import { planChanges } from '../../indexers/apply-changes.js';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { indexStatus, type KindStatus } from '../../indexers/status.js';
@@ -189,6 +190,52 @@ describe('indexer: sync follows the change log', function () {
     // The superseded version's rows are still there, flagged, for versions=all.
     const all = await es.count({ index, query: { bool: { filter: [{ term: { filing_id: filingId } }, { term: { amend_id: old } }, { term: { current: false } }] } } });
     assert.ok(all.count > 0);
+    await waitFor('all kinds in sync', () => inSync(es, t, prefix), { timeoutMs: 30_000 });
+  });
+
+  it('a renamed filer shows its new name on its contributions; an older name row only changes its own document', async () => {
+    const f = await sql<{ filer_id: string; n: number }>`
+      select v.filer_id, count(*)::int as n from contributions c
+        join filings f on f.filing_id = c.filing_id and f.current_amend_id = c.amend_id
+        join filing_versions v on v.filing_id = f.filing_id and v.amend_id = f.current_amend_id
+       where v.filer_id is not null group by v.filer_id order by count(*) desc, v.filer_id limit 1`.execute(t.db.kysely);
+    const { filer_id: filerId } = f.rows[0]!;
+    const contributions = `${prefix}contributions`;
+    const filers = `${prefix}filers`;
+    const withName = async (name: string): Promise<number> =>
+      (await es.count({ index: contributions, query: { bool: { filter: [{ term: { current: true } }, { term: { 'recipient.filer_id': filerId } }, { match_phrase: { 'recipient.name': name } }] } } })).count;
+    const row = (effect: string, naml: string): Record<string, string> => ({ XREF_FILER_ID: filerId, FILER_ID: filerId, FILER_TYPE: 'RECIPIENT COMMITTEE', STATUS: 'ACTIVE', EFFECT_DT: effect, NAML: naml, CITY: 'FRESNO' });
+    // A new latest name: every current contribution of the filer shows it.
+    const rename = new ExportBuilder().rows('FILERNAME_CD.TSV', [row('01/01/2030', 'QUUXLEY RENAMED COMMITTEE')]);
+    dirs.push(rename.dir);
+    await importFolder(t, rename.write());
+    const all = async (): Promise<number> => (await es.count({ index: contributions, query: { bool: { filter: [{ term: { current: true } }, { term: { 'recipient.filer_id': filerId } }] } } })).count;
+    const n = await all();
+    assert.ok(n > 0);
+    await waitFor('the new name on every contribution', async () => (await withName('QUUXLEY RENAMED COMMITTEE')) === n, { timeoutMs: 15_000 });
+    // An older name row: the filer's names over time change, its display name does not, and
+    // nothing but the filer's own document is planned for rewriting.
+    const seqBefore = (await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from change_log`.execute(t.db.kysely)).rows[0]!.seq;
+    const older = new ExportBuilder().rows('FILERNAME_CD.TSV', [row('01/01/1990', 'ZORBLAT EARLY NAME')]);
+    dirs.push(older.dir);
+    await importFolder(t, older.write());
+    const logged = await sql<{ table_name: string }>`select distinct table_name from change_log where seq > ${seqBefore}::bigint`.execute(t.db.kysely);
+    assert.deepEqual(logged.rows.map((r) => r.table_name), ['filer_names'], 'only the name history changed');
+    const entries = await sql<{ seq: string; changed_at: string; table_name: string; op: 'upsert'; filing_id: null; amend_id: null; row_key: string }>`
+      select seq::text, changed_at::text, table_name, op, filing_id, amend_id, row_key from change_log where seq > ${seqBefore}::bigint`.execute(t.db.kysely);
+    const plan = await planChanges(t.db.pool, entries.rows);
+    assert.deepEqual([...plan.get('filers')!.ids], [filerId]);
+    for (const k of ['contributions', 'expenditures', 'filings', 'lobbying'] as const) assert.equal(plan.get(k)!.ids.size, 0, `${k}: nothing to rewrite`);
+    await waitFor(
+      'the older name in the filer document',
+      async () => {
+        await es.indices.refresh({ index: filers });
+        const r = await es.search({ index: filers, query: { term: { filer_id: filerId } } });
+        return JSON.stringify(r.hits.hits[0]?._source ?? {}).includes('ZORBLAT EARLY NAME');
+      },
+      { timeoutMs: 15_000 },
+    );
+    assert.equal(await withName('QUUXLEY RENAMED COMMITTEE'), n, 'the contributions still show the display name');
     await waitFor('all kinds in sync', () => inSync(es, t, prefix), { timeoutMs: 30_000 });
   });
 
