@@ -22,40 +22,12 @@ import { writeBulkDatasets } from '../../src/services/bulk-datasets.js';
 import { ExportJobs } from '../../src/services/export-jobs.js';
 import { ExportService, parseExportRequest } from '../../src/services/export-service.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
+import { parseCsv } from '../support/csv.js';
 import { testConfig, waitFor } from '../support/env.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices, indexIds, testPrefix, testSearchClient } from '../support/test-search.js';
 
 /** RFC 4180 parser for the tests (quoted fields with commas, quotes and line breaks; LF line ends accepted too). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
-      // CRLF (RFC 4180, the search exports) or LF (PostgreSQL's COPY, the bulk files)
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      if (ch === '\r') i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'exp-'));
 

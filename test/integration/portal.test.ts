@@ -25,6 +25,7 @@ import { createSearchClient } from '../../src/search/client.js';
 import { writeBulkDatasets, type BulkManifest } from '../../src/services/bulk-datasets.js';
 import type { ExportJobs } from '../../src/services/export-jobs.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
+import { parseCsv } from '../support/csv.js';
 import { testConfig } from '../support/env.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
@@ -36,36 +37,6 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // Values that must reach pages as text, never as markup.
 const HOSTILE_FILER = 'Committee <script>alert("filer")</script> & "Friends"';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
-
-/** RFC 4180 (quoted fields with commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || (ch === '\r' && text[i + 1] === '\n')) {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      if (ch === '\r') i++;
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 /**
  * Checks run inside the page (a string: this project compiles without DOM types): html
