@@ -13,7 +13,9 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Readonly<Config>, log: Logger): Promise<RunningServer> {
-  const db = createDb(config, 'disclosure-api');
+  // The API's own role: it reads filing data and writes only export jobs (README,
+  // "Database roles"); the importer and the indexer connect as the owner.
+  const db = createDb({ databaseUrl: config.apiDatabaseUrl, pgPoolMax: config.pgPoolMax }, 'disclosure-api');
   const es = createSearchClient(config);
   const app = createApp({ config, db: db.kysely, pool: db.pool, es, log });
   const server = await new Promise<Server>((resolve, reject) => {
