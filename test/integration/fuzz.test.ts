@@ -1,0 +1,26 @@
+// The quick version of test/reliability/fuzz.ts: 800 generated bad requests with a fixed
+// seed against the app on the sample, every endpoint, every answer checked.
+import assert from 'node:assert/strict';
+import { discoverKnownValues, formatReport, generateRequests, runFuzz } from '../reliability/fuzz-cases.js';
+import { startFuzzTarget, type FuzzTarget } from '../reliability/fuzz-target.js';
+
+describe('bad input at every endpoint (fuzz, 800 requests)', function () {
+  this.timeout(300_000);
+  let target: FuzzTarget;
+  before(async () => {
+    target = await startFuzzTarget('fuzztest');
+  });
+  after(async () => {
+    await target?.close();
+  });
+
+  it('no 5xx, nothing slower than the timeout, every 4xx a readable error, no stack trace', async () => {
+    const known = await discoverKnownValues(target.url);
+    assert.ok(known.filerIds.length > 0 && known.filingIds.length > 0 && known.cursors.length > 0, 'real ids and cursors to start from');
+    const report = await runFuzz(target.url, generateRequests(20261124, 800, known), { timeoutMs: target.timeoutMs, concurrency: 2 });
+    assert.equal(report.failures.length, 0, formatReport(report));
+    // It reached every endpoint, and got past the first checks often enough to mean something.
+    assert.ok(report.byEndpoint.size >= 25, `${report.byEndpoint.size} endpoints`);
+    assert.ok((report.byStatus.get(200) ?? 0) > 50, formatReport(report));
+  });
+});
