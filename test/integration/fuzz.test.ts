@@ -23,4 +23,12 @@ describe('bad input at every endpoint (fuzz, 800 requests)', function () {
     assert.ok(report.byEndpoint.size >= 25, `${report.byEndpoint.size} endpoints`);
     assert.ok((report.byStatus.get(200) ?? 0) > 50, formatReport(report));
   });
+
+  it('an address too long for the HTTP parser is a JSON 431, not an empty answer', async () => {
+    const res = await fetch(new URL(`/api/v1/contributions?q=${'a'.repeat(20_000)}`, target.url));
+    assert.equal(res.status, 431);
+    assert.match(res.headers.get('content-type') ?? '', /application\/json/);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'request_too_large');
+  });
 });
