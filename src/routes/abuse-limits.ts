@@ -36,7 +36,7 @@ type LimitSettings = Pick<Config, 'rateLimit' | 'expensiveRateLimit' | 'expensiv
 export function abuseLimits(config: LimitSettings): RequestHandler {
   const all = new TokenBuckets(config.rateLimit);
   const expensive = new TokenBuckets(config.expensiveRateLimit);
-  const searches = new ConcurrencyLimit(config.maxConcurrentExpensiveSearches, 'expensive searches (large facets or exact totals)');
+  const searches = new ConcurrencyLimit(config.maxConcurrentExpensiveSearches, 'expensive searches');
   const over = (what: string, limit: { perMinute: number; burst: number }, wait: number): TooManyRequestsError =>
     new TooManyRequestsError(`too many ${what} from this client (at most ${limit.perMinute} a minute, ${limit.burst} at once); try again in ${wait} s`, wait);
 

@@ -73,7 +73,7 @@ export class ConcurrencyLimit {
 
   acquire(): () => void {
     if (this.active >= this.max) {
-      throw new TooManyRequestsError(`${this.max} ${this.what} are already running; try again shortly`, this.retryAfterSeconds);
+      throw new TooManyRequestsError(`${this.max} ${this.what} are already running; try again in ${this.retryAfterSeconds} s`, this.retryAfterSeconds);
     }
     this.active++;
     let released = false;

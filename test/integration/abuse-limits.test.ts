@@ -160,6 +160,8 @@ describe('bounded concurrency of expensive searches', () => {
       while (held.length > 0) held.shift()!();
       assert.deepEqual([(await first[1]!).status, (await cheap).status, (await fourth).status], [200, 200, 200]);
     } finally {
+      while (held.length > 0) held.shift()!();
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
     }
   });
