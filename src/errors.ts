@@ -103,6 +103,16 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
   return { status: 500, body: { error: { code: 'internal_error', message: 'internal error; it has been logged' } } };
 }
 
+/**
+ * Headers a route set for the answer it meant to give (a CSV's type and file name, a
+ * view's max-age) that must not go out with an error instead: an error is never cached,
+ * never a download.
+ */
+export function clearAnswerHeaders(res: { removeHeader(name: string): void; setHeader(name: string, value: string): unknown }): void {
+  for (const h of ['Content-Type', 'Content-Disposition', 'Content-Length', 'ETag', 'Last-Modified']) res.removeHeader(h);
+  res.setHeader('Cache-Control', 'no-store');
+}
+
 export function notFoundHandler(): RequestHandler {
   return (req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`));
 }
@@ -118,6 +128,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
+    clearAnswerHeaders(res);
     for (const [k, v] of Object.entries(mapped.headers ?? {})) res.setHeader(k, v);
     res.status(mapped.status).json(mapped.body);
   };

@@ -50,6 +50,8 @@ describe('routes with a store down', function () {
       assert.ok(Date.now() - started < 8_000, `answered in ${Date.now() - started} ms`);
       assert.equal(res.status, 503, `${url}: ${res.status} ${String(res.text).slice(0, 300)}`);
       assert.equal(res.headers['retry-after'], '5');
+      assert.equal(res.headers['cache-control'], 'no-store', 'an error is not cached');
+      assert.equal(res.headers['content-disposition'], undefined, 'an error is not a download');
       if (json) {
         const body = res.body as { error: { code: string; store: string; message: string } };
         assert.deepEqual([body.error.code, body.error.store], ['store_unavailable', store]);
