@@ -224,7 +224,8 @@ export interface FuzzRequest {
 }
 
 function enc(value: string, raw: boolean, rng: Rng): string {
-  if (raw) return value;
+  // Raw only where an HTTP client would send it at all: printable ASCII, no space.
+  if (raw && /^[\x21-\x7e]*$/.test(value)) return value;
   try {
     const e = encodeURIComponent(value);
     return rng.chance(0.1) ? e.replace(/%20/g, '+') : e;
