@@ -7,6 +7,7 @@
 // test/integration/fuzz.test.ts (the quick version in the test suite).
 import http from 'node:http';
 import { buildOpenApi } from '../../src/routes/openapi.js';
+import { isApiPath } from '../../src/routes/portal-routes.js';
 
 // ------------------------------------------------------------------ randomness
 
@@ -386,7 +387,8 @@ const STACK = /\n\s+at [^\n]+[(\s][^\n]*:\d+:\d+|node:internal|\/dist\/(src|test
 
 export function violations(res: FuzzResult, timeoutMs: number): string[] {
   const v: string[] = [];
-  const api = !res.request.endpoint.page;
+  // JSON or a page by the path as sent (/health.json is a page's 404, as isApiPath says).
+  const api = isApiPath(res.request.url.split('?')[0]!);
   if (res.failure) return [res.failure];
   if (res.status >= 500) v.push(`status ${res.status}`);
   if (res.ms > timeoutMs) v.push(`answered in ${Math.round(res.ms)} ms, over the ${timeoutMs} ms timeout`);
@@ -502,4 +504,19 @@ export async function discoverKnownValues(base: URL): Promise<KnownValues> {
   known.filerIds = [...new Set(known.filerIds)].slice(0, 30);
   known.filingIds = [...new Set(known.filingIds)].slice(0, 30);
   return known;
+}
+
+/**
+ * After the run, every export slot is free again (the 429s of the run were the bound at
+ * work, not slots lost to abandoned downloads): a small export answers 200 within 15 s.
+ */
+export async function exportSlotsFree(base: URL): Promise<boolean> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(new URL('/api/v1/filers.csv?state=ZZ', base));
+    await res.arrayBuffer();
+    if (res.status === 200) return true;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
 }

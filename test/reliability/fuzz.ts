@@ -12,7 +12,7 @@
 // it fuzzes that API (which should run with its rate limits off, or the 429s it counts
 // are the limits working).
 import { parseArgs } from 'node:util';
-import { discoverKnownValues, formatReport, generateRequests, runFuzz } from './fuzz-cases.js';
+import { discoverKnownValues, exportSlotsFree, formatReport, generateRequests, runFuzz } from './fuzz-cases.js';
 import { startFuzzTarget, type FuzzTarget } from './fuzz-target.js';
 
 const { values } = parseArgs({
@@ -61,8 +61,11 @@ async function main(): Promise<number> {
       },
     });
     console.log(formatReport(report));
-    console.log(report.failures.length === 0 ? 'PASS: no violations' : `FAIL: ${report.failures.length} violations`);
-    return report.failures.length === 0 ? 0 : 1;
+    const slotsFree = await exportSlotsFree(target.url);
+    console.log(`export slots free again after the run: ${slotsFree ? 'yes' : 'NO'}`);
+    const ok = report.failures.length === 0 && slotsFree;
+    console.log(ok ? 'PASS: no violations' : `FAIL: ${report.failures.length + (slotsFree ? 0 : 1)} violations`);
+    return ok ? 0 : 1;
   } finally {
     await target?.close();
   }
