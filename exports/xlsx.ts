@@ -120,6 +120,29 @@ export async function writeXlsx(
     if (opts.signal?.aborted) throw new Error('aborted');
   }
   (sheet ?? newSheet()).commit();
-  await workbook.commit();
+  await unlessAborted(workbook.commit(), opts.signal);
   return rows;
+}
+
+/**
+ * A workbook's commit waits for its output to finish, which an output destroyed under it
+ * (the client went away after the last rows) never does: without this the export would
+ * wait for ever, holding its slot. The abandoned commit's own end is ignored.
+ */
+async function unlessAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  p.catch(() => {});
+  let onAbort: (() => void) | undefined;
+  try {
+    return await Promise.race([
+      p,
+      new Promise<never>((_, reject) => {
+        onAbort = () => reject(new Error('aborted'));
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      }),
+    ]);
+  } finally {
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
 }

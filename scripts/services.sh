@@ -7,6 +7,7 @@
 # Usage: services.sh up|down postgresql|elasticsearch
 # Called by `disclosure services`, which validates the configuration and passes it in:
 #   DISCLOSURE_CACHE_DIR PG_PORT PG_USER PG_PASSWORD PG_DATABASE
+#   PG_READER_USER PG_READER_PASSWORD (optional: the API's read-only login role)
 #   ES_PORT ES_VERSION ES_SHA256 ES_HEAP ES_JAVA_HOME(optional)
 # Both listen on 127.0.0.1 only. Progress goes to stderr.
 set -euo pipefail
@@ -113,6 +114,18 @@ SQL
   as_user "$pg_owner" "${psql[@]}" -v u="$PG_USER" -v d="$PG_DATABASE" >&2 <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I', :'d', :'u') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'d') \gexec
 SQL
+  # The API's roles: disclosure_api holds what the API may do (granted by the migration
+  # 20261201_05_api_reader, per database), the login role of API_DATABASE_URL is in it.
+  as_user "$pg_owner" "${psql[@]}" >&2 <<'SQL'
+SELECT 'CREATE ROLE disclosure_api NOLOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'disclosure_api') \gexec
+SQL
+  if [ -n "${PG_READER_USER:-}" ]; then
+    as_user "$pg_owner" "${psql[@]}" -v u="$PG_READER_USER" -v p="${PG_READER_PASSWORD:-}" >&2 <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'u') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'u') \gexec
+SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'u', :'p') \gexec
+SELECT format('GRANT disclosure_api TO %I', :'u') \gexec
+SQL
+  fi
   say "postgresql ready"
 }
 

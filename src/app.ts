@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { Logger } from './logger.js';
+import { abuseLimits } from './routes/abuse-limits.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { exportJobRoutes } from './routes/export-job-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
@@ -39,7 +40,10 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
+  if (deps.config.trustProxy > 0) app.set('trust proxy', deps.config.trustProxy);
   app.use(healthRoutes(deps));
+  // After /health (a monitor must always get an answer), before everything else.
+  app.use(abuseLimits(deps.config));
   app.use(openApiRoutes());
   const exportService = deps.exports ?? new ExportService(deps.es, deps.config.esIndexPrefix, deps.config.maxConcurrentExports);
   const jobs =

@@ -7,8 +7,14 @@ import path from 'node:path';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface Config {
-  /** PostgreSQL, the source of truth. */
+  /** PostgreSQL, the source of truth: the owner role (migrations, importer, indexer). */
   databaseUrl: string;
+  /**
+   * PostgreSQL for `disclosure serve`: a role that may read the filing tables and write
+   * only export_jobs (see the migration 20261201_05_api_reader). Defaults to DATABASE_URL
+   * with the user and password disclosure_reader.
+   */
+  apiDatabaseUrl: string;
   pgPoolMax: number;
   /** Elasticsearch, the derived search view. */
   elasticsearchUrl: string;
@@ -31,7 +37,23 @@ export interface Config {
   /** Streaming exports at once (more is a 429); export jobs at once. */
   maxConcurrentExports: number;
   maxConcurrentExportJobs: number;
+  /** Per-client token buckets (0 requests turns a limit off): all requests, and expensive ones. */
+  rateLimit: RateLimit;
+  expensiveRateLimit: RateLimit;
+  /** facet_size above this makes a search expensive (its own budget and concurrency bound). */
+  expensiveFacetSize: number;
+  /** Expensive searches running at once; one more is a 429. */
+  maxConcurrentExpensiveSearches: number;
+  /** Proxy hops in front of the API whose X-Forwarded-For is believed (0: the socket's address). */
+  trustProxy: number;
   logLevel: LogLevel;
+}
+
+export interface RateLimit {
+  /** Requests a client may make per minute, sustained; 0 turns the limit off. */
+  perMinute: number;
+  /** Requests a client may make at once above that rate (the bucket's size). */
+  burst: number;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +127,14 @@ function pathSetting(env: Env, name: string, fallback: string): string {
 export const DEFAULT_DATABASE_URL = 'postgres://disclosure:disclosure@127.0.0.1:5433/disclosure';
 export const DEFAULT_ELASTICSEARCH_URL = 'http://127.0.0.1:9201';
 
+/** The reader role's URL: DATABASE_URL's server and database, the API's own user. */
+function readerUrl(databaseUrl: string): string {
+  const u = new URL(databaseUrl);
+  u.username = 'disclosure_reader';
+  u.password = 'disclosure_reader';
+  return u.href;
+}
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const esHeap = patternSetting(env, 'ES_HEAP', '1g', /^[1-9]\d*[mg]$/, 'a JVM heap size such as 512m or 1g');
   const heapMb = esHeap.endsWith('g') ? Number(esHeap.slice(0, -1)) * 1024 : Number(esHeap.slice(0, -1));
@@ -113,8 +143,18 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (!path.isAbsolute(cacheDir)) throw new ConfigError('DISCLOSURE_CACHE_DIR', `must be an absolute path (got ${JSON.stringify(cacheDir)})`);
   const esJavaHome = read(env, 'ES_JAVA_HOME') ?? '';
   if (esJavaHome !== '' && !path.isAbsolute(esJavaHome)) throw new ConfigError('ES_JAVA_HOME', `must be an absolute path (got ${JSON.stringify(esJavaHome)})`);
+  const databaseUrl = urlSetting(env, 'DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']);
+  const rateLimit = Object.freeze({
+    perMinute: intSetting(env, 'RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+    burst: intSetting(env, 'RATE_LIMIT_BURST', 200, 1, 1_000_000),
+  });
+  const expensiveRateLimit = Object.freeze({
+    perMinute: intSetting(env, 'RATE_LIMIT_EXPENSIVE_PER_MINUTE', 60, 0, 1_000_000),
+    burst: intSetting(env, 'RATE_LIMIT_EXPENSIVE_BURST', 30, 1, 1_000_000),
+  });
   return Object.freeze({
-    databaseUrl: urlSetting(env, 'DATABASE_URL', DEFAULT_DATABASE_URL, ['postgres:', 'postgresql:']),
+    databaseUrl,
+    apiDatabaseUrl: urlSetting(env, 'API_DATABASE_URL', readerUrl(databaseUrl), ['postgres:', 'postgresql:']),
     pgPoolMax: intSetting(env, 'PG_POOL_MAX', 10, 1, 200),
     elasticsearchUrl: urlSetting(env, 'ELASTICSEARCH_URL', DEFAULT_ELASTICSEARCH_URL, ['http:', 'https:']),
     esRequestTimeoutMs: intSetting(env, 'ES_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
@@ -128,6 +168,11 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     exportJobTtlHours: intSetting(env, 'EXPORT_JOB_TTL_HOURS', 24, 1, 24 * 90),
     maxConcurrentExports: intSetting(env, 'MAX_CONCURRENT_EXPORTS', 4, 1, 64),
     maxConcurrentExportJobs: intSetting(env, 'MAX_CONCURRENT_EXPORT_JOBS', 2, 1, 16),
+    rateLimit,
+    expensiveRateLimit,
+    expensiveFacetSize: intSetting(env, 'EXPENSIVE_FACET_SIZE', 20, 1, 50),
+    maxConcurrentExpensiveSearches: intSetting(env, 'MAX_CONCURRENT_EXPENSIVE_SEARCHES', 4, 1, 64),
+    trustProxy: intSetting(env, 'TRUST_PROXY', 0, 0, 10),
     logLevel: enumSetting<LogLevel>(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error']),
   });
 }

@@ -1,5 +1,6 @@
 // The error types of the service and the one mapper from them to HTTP responses.
 // Users get a JSON body with a code and a message, never a stack trace.
+import { errors as esErrors } from '@elastic/elasticsearch';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger.js';
 
@@ -47,7 +48,35 @@ export interface ErrorBody {
   error: { code: string; message: string; parameter?: string; store?: StoreName };
 }
 
+// How a store that is down (or restarting) shows in the errors of its client. pg gives a
+// socket's code, a SQLSTATE of class 08 (connection) or 57P (shutdown, starting up), or
+// one of its own messages; the Elasticsearch client its connection error classes.
+const PG_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '53300']);
+const PG_DOWN_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout)/;
+
+/** The store an error says is unavailable, if it says so. */
+export function unavailableStore(err: unknown): StoreName | null {
+  if (err instanceof StoreUnavailableError) return err.store;
+  if (err instanceof esErrors.ConnectionError || err instanceof esErrors.TimeoutError || err instanceof esErrors.NoLivingConnectionsError) return 'elasticsearch';
+  if (err instanceof esErrors.ResponseError && (err.statusCode === 503 || err.statusCode === 429)) return 'elasticsearch';
+  if (err instanceof esErrors.ElasticsearchClientError) return null;
+  if (!(err instanceof Error)) return null;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && (PG_DOWN_CODES.has(code) || code.startsWith('08'))) return 'postgresql';
+  if (PG_DOWN_MESSAGES.test(err.message)) return 'postgresql';
+  return null;
+}
+
+const STORE_DOWN_MESSAGES: Record<StoreName, string> = {
+  postgresql: 'the filing database is unavailable; try again shortly',
+  elasticsearch: 'the search index is unavailable; try again shortly',
+};
+
 export function toHttpError(err: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
+  // A store's own error, not yet said in words of the domain (a view's query as
+  // PostgreSQL restarts, an export as Elasticsearch goes away): a 503 naming the store.
+  const down = err instanceof StoreUnavailableError ? null : unavailableStore(err);
+  if (down) err = new StoreUnavailableError(down, STORE_DOWN_MESSAGES[down], { cause: err });
   if (err instanceof InvalidParameterError) {
     return { status: 400, body: { error: { code: 'invalid_parameter', message: err.message, parameter: err.parameter } } };
   }
@@ -74,6 +103,16 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
   return { status: 500, body: { error: { code: 'internal_error', message: 'internal error; it has been logged' } } };
 }
 
+/**
+ * Headers a route set for the answer it meant to give (a CSV's type and file name, a
+ * view's max-age) that must not go out with an error instead: an error is never cached,
+ * never a download.
+ */
+export function clearAnswerHeaders(res: { removeHeader(name: string): void; setHeader(name: string, value: string): unknown }): void {
+  for (const h of ['Content-Type', 'Content-Disposition', 'Content-Length', 'ETag', 'Last-Modified']) res.removeHeader(h);
+  res.setHeader('Cache-Control', 'no-store');
+}
+
 export function notFoundHandler(): RequestHandler {
   return (req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`));
 }
@@ -89,6 +128,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
+    clearAnswerHeaders(res);
     for (const [k, v] of Object.entries(mapped.headers ?? {})) res.setHeader(k, v);
     res.status(mapped.status).json(mapped.body);
   };

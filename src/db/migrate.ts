@@ -8,6 +8,7 @@ import * as sourceTables from './migrations/20261124_01_source_tables.js';
 import * as filingModel from './migrations/20261124_02_filing_model.js';
 import * as searchIndexState from './migrations/20261124_03_search_index_state.js';
 import * as exportJobs from './migrations/20261124_04_export_jobs.js';
+import * as apiReader from './migrations/20261201_05_api_reader.js';
 import type { Database } from './schema.js';
 
 // A static list rather than a folder scan: the compiled folder also holds source maps,
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261124_02_filing_model': filingModel,
   '20261124_03_search_index_state': searchIndexState,
   '20261124_04_export_jobs': exportJobs,
+  '20261201_05_api_reader': apiReader,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet & { labelsChanged: number }> {

@@ -68,7 +68,7 @@ function exportPath(kind: KindName, format: 'csv' | 'xlsx'): Schema {
           content: format === 'csv' ? { 'text/csv': {} } : { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
         },
         '400': errorResponse('A parameter is not valid.'),
-        '429': errorResponse('Too many exports running; Retry-After says when to try again.'),
+        '429': errorResponse('Too many exports running, or this client\'s export budget is spent; Retry-After says when to try again.'),
         '503': errorResponse('The search index is unavailable.'),
       },
     },
@@ -187,7 +187,7 @@ export function buildOpenApi(): Schema {
       responses: {
         '202': { description: 'Accepted; poll its link.', content: { 'application/json': { schema: jobSchema } } },
         '400': errorResponse('A parameter is not valid.'),
-        '429': errorResponse('Too many jobs waiting; Retry-After says when to try again.'),
+        '429': errorResponse('Too many jobs waiting, or this client\'s export budget is spent; Retry-After says when to try again.'),
       },
     },
   };
@@ -315,12 +315,21 @@ export function buildOpenApi(): Schema {
     required: ['status', 'version', 'latency_ms'],
     properties: { status: { type: 'string', enum: ['up', 'down'] }, version: nullable({ type: 'string' }), latency_ms: { type: 'number' }, error: { type: 'string' } },
   };
+  // Every route but /health is behind the per-client rate limit (src/routes/abuse-limits.ts).
+  for (const [route, item] of Object.entries(paths)) {
+    if (route === '/health') continue;
+    for (const op of Object.values(item) as { responses: Record<string, Schema> }[]) {
+      op.responses['429'] ??= errorResponse(
+        'Too many requests from this client, or too many expensive requests running; `Retry-After` says in how many seconds to try again.',
+      );
+    }
+  }
   return {
     openapi: '3.1.0',
     info: {
       title: 'CAL-ACCESS disclosure search and export',
       version: '1',
-      description: 'California campaign-finance and lobbying records (CAL-ACCESS): search in plain language, with facets, every row linked to its filing and filer. Every code comes with a plain-language label.',
+      description: 'California campaign-finance and lobbying records (CAL-ACCESS): search in plain language, with facets, every row linked to its filing and filer. Every code comes with a plain-language label. Each client has a budget of requests (by default 600 a minute, bursts of 200) and a stricter one for exports, export jobs and expensive searches (facet_size above 20 or exact_total=true: 60 a minute, bursts of 30); over budget the answer is 429 with a Retry-After header in seconds.',
     },
     servers: [{ url: '/' }],
     paths,

@@ -3,7 +3,7 @@
 // without script. Errors on these paths are HTML pages; the API keeps its JSON errors.
 import express, { Router, type ErrorRequestHandler, type Response } from 'express';
 import { parseSearchRequest } from '../../queries/search-request.js';
-import { InvalidParameterError, describeError, toHttpError } from '../errors.js';
+import { InvalidParameterError, clearAnswerHeaders, describeError, toHttpError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { SafeHtml } from '../portal/html.js';
 import { ASSETS } from '../portal/layout.js';
@@ -145,6 +145,7 @@ export function portalErrorHandler(log: Logger): ErrorRequestHandler {
       res.destroy();
       return;
     }
+    clearAnswerHeaders(res);
     for (const [k, v] of Object.entries(mapped.headers ?? {})) res.setHeader(k, v);
     const e = mapped.body.error;
     sendPage(res, mapped.status, errorPage({ status: mapped.status, message: e.message, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.store ? { store: e.store } : {}) }), 'no-store');

@@ -42,9 +42,17 @@ interface SliceScan {
   slice?: estypes.SlicedScroll;
 }
 
+function handled<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => {});
+  return p;
+}
+
 async function* scanSlice(s: SliceScan): AsyncGenerator<Docs> {
+  // A page asked for ahead may fail (aborted, the store gone) while its consumer is not
+  // pulling: marked handled at once, so that is never an unhandled rejection (which ends
+  // the process); the failure still surfaces where the page is awaited.
   const fetchPage = (after: estypes.SortResults | undefined): Promise<Page> =>
-    s.es.search<Record<string, unknown>>(
+    handled(s.es.search<Record<string, unknown>>(
       {
         pit: { id: s.pit.id, keep_alive: PIT_KEEP_ALIVE },
         size: s.pageSize,
@@ -57,7 +65,7 @@ async function* scanSlice(s: SliceScan): AsyncGenerator<Docs> {
         ...(after ? { search_after: after } : {}),
       },
       { requestTimeout: 60_000, signal: s.stop.signal },
-    );
+    ));
   let pending: Promise<Page> | null = fetchPage(undefined);
   try {
     while (pending) {
@@ -83,7 +91,7 @@ async function* scanSlice(s: SliceScan): AsyncGenerator<Docs> {
 async function* interleave(sources: AsyncGenerator<Docs>[], stop: AbortController): AsyncGenerator<Docs> {
   const next = new Map<number, Promise<{ i: number; r: IteratorResult<Docs> }>>();
   const arm = (i: number): void => {
-    next.set(i, sources[i]!.next().then((r) => ({ i, r })));
+    next.set(i, handled(sources[i]!.next().then((r) => ({ i, r }))));
   };
   sources.forEach((_, i) => arm(i));
   try {

@@ -87,6 +87,24 @@ export function exportFileName(e: ExportRequest, at: Date): string {
   return `${slug}_${at.toISOString().slice(0, 10)}.${e.format}`;
 }
 
+/**
+ * The first page read before a byte is written: a store that is down is then an error
+ * answer (503 naming it), not a download torn off after its headers. The rest follows as
+ * it is read; an abandoned export still closes the source (its point in time).
+ */
+async function readingFirst<T>(it: AsyncGenerator<T>): Promise<AsyncGenerator<T>> {
+  const first = await it.next();
+  return (async function* () {
+    try {
+      if (first.done) return;
+      yield first.value;
+      yield* it;
+    } finally {
+      await it.return(undefined);
+    }
+  })();
+}
+
 export class ExportService {
   private active = 0;
 
@@ -138,11 +156,12 @@ export class ExportService {
   }
 
   async writeCsv(e: ExportRequest, out: Writable, signal?: AbortSignal, onRows?: (n: number) => void): Promise<void> {
-    await pipeline(Readable.from(csvChunks(this.documents(e, signal), e.columns, onRows), { highWaterMark: 1 }), out, ...(signal ? [{ signal }] : []));
+    const docs = await readingFirst(this.documents(e, signal));
+    await pipeline(Readable.from(csvChunks(docs, e.columns, onRows), { highWaterMark: 1 }), out, ...(signal ? [{ signal }] : []));
   }
 
   async writeXlsx(e: ExportRequest, out: Writable, signal?: AbortSignal, onRows?: (n: number) => void, maxRowsPerSheet?: number): Promise<number> {
-    return writeXlsx(this.documents(e, signal), e.columns, out, {
+    return writeXlsx(await readingFirst(this.documents(e, signal)), e.columns, out, {
       about: describeExport(e, null, new Date()),
       ...(signal ? { signal } : {}),
       ...(onRows ? { onRows } : {}),

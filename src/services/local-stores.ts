@@ -28,11 +28,21 @@ const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/** The API's login role, when it is another user on the same server as the owner's. */
+function readerRole(config: Readonly<Config>): { PG_READER_USER: string; PG_READER_PASSWORD: string } | Record<string, never> {
+  const owner = new URL(config.databaseUrl);
+  const api = new URL(config.apiDatabaseUrl);
+  const user = decodeURIComponent(api.username);
+  if (!user || user === decodeURIComponent(owner.username) || api.host !== owner.host) return {};
+  return { PG_READER_USER: user, PG_READER_PASSWORD: decodeURIComponent(api.password) };
+}
+
 function scriptEnv(config: Readonly<Config>): NodeJS.ProcessEnv {
   const db = new URL(config.databaseUrl);
   const es = new URL(config.elasticsearchUrl);
   return {
     ...process.env,
+    ...readerRole(config),
     DISCLOSURE_CACHE_DIR: config.cacheDir,
     PG_PORT: db.port || '5432',
     PG_USER: decodeURIComponent(db.username || 'disclosure'),

@@ -741,7 +741,8 @@ async function main(): Promise<void> {
   );
 
   // ---- the API, in this process
-  const apiConfig = testConfig({ ES_INDEX_PREFIX: prefix });
+  // The per-client rate limits off: every load client here is 127.0.0.1.
+  const apiConfig = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' });
   const apiEs = createSearchClient(apiConfig);
   cleanups.push(() => apiEs.close());
   const app = createApp({ config: apiConfig, db: db.db.kysely, pool: db.db.pool, es: apiEs, log });

@@ -41,6 +41,19 @@ describe('configuration', () => {
     );
   });
 
+  it('gives the API a reader role on the same database, and generous per-client limits', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://owner:secret@db.example:6543/x' });
+    assert.equal(c.apiDatabaseUrl, 'postgres://disclosure_reader:disclosure_reader@db.example:6543/x');
+    assert.equal(loadConfig({ API_DATABASE_URL: 'postgres://r:p@h:1/y' }).apiDatabaseUrl, 'postgres://r:p@h:1/y');
+    assert.deepEqual([c.rateLimit, c.expensiveRateLimit, c.trustProxy], [{ perMinute: 600, burst: 200 }, { perMinute: 60, burst: 30 }, 0]);
+    const d = loadConfig({ RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_BURST: '2', TRUST_PROXY: '1', EXPENSIVE_FACET_SIZE: '5', MAX_CONCURRENT_EXPENSIVE_SEARCHES: '1' });
+    assert.deepEqual([d.rateLimit.perMinute, d.expensiveRateLimit.burst, d.trustProxy, d.expensiveFacetSize, d.maxConcurrentExpensiveSearches], [0, 2, 1, 5, 1]);
+    rejects({ RATE_LIMIT_PER_MINUTE: '-1' }, 'RATE_LIMIT_PER_MINUTE', /whole number/);
+    rejects({ RATE_LIMIT_BURST: '0' }, 'RATE_LIMIT_BURST', /from 1/);
+    rejects({ TRUST_PROXY: 'yes' }, 'TRUST_PROXY', /whole number from 0 to 10/);
+    rejects({ API_DATABASE_URL: 'mysql://x/y' }, 'API_DATABASE_URL', /postgres/);
+  });
+
   it('rejects a bad value with a message naming the variable and what is allowed', () => {
     rejects({ PORT: 'eighty' }, 'PORT', /whole number from 0 to 65535/);
     rejects({ PORT: '70000' }, 'PORT', /from 0 to 65535/);
