@@ -31,7 +31,7 @@ export async function markRunning(db: Kysely<Database>, id: string, expected: nu
 }
 
 export async function recordProgress(db: Kysely<Database>, id: string, rows: number): Promise<void> {
-  await db.updateTable('export_jobs').set({ rows_written: rows }).where('id', '=', id).execute();
+  await db.updateTable('export_jobs').set({ rows_written: rows }).where('id', '=', id).where('state', '=', 'running').execute();
 }
 
 export async function markFinished(db: Kysely<Database>, id: string, r: { rows: number; fileName: string; bytes: number; sha256: string; expiresAt: Date }): Promise<void> {

@@ -166,19 +166,23 @@ export class ExportJobs {
       await markRunning(this.db, id, expected);
       let rows = 0;
       let lastSaved = 0;
-      // Progress is saved at most once a second.
+      // Progress is saved at most once a second, one write after another; the last one is
+      // awaited before the job is marked finished, so it can never land after (and undo)
+      // the final count.
+      let saving: Promise<void> = Promise.resolve();
       const onRows = (n: number): void => {
         rows = n;
         const now = Date.now();
         if (now - lastSaved < 1_000) return;
         lastSaved = now;
-        void recordProgress(this.db, id, n).catch(() => {});
+        saving = saving.then(() => recordProgress(this.db, id, n)).catch(() => {});
       };
       const digest = new HashingStream();
       await Promise.all([
         pipeline(digest, createWriteStream(partial)),
         e.format === 'csv' ? this.exports.writeCsv(e, digest, controller.signal, onRows) : this.exports.writeXlsx(e, digest, controller.signal, onRows),
       ]);
+      await saving;
       await rename(partial, final);
       const bytes = (await stat(final)).size;
       const expiresAt = new Date(Date.now() + this.opts.ttlHours * 3_600_000);
