@@ -244,7 +244,7 @@ async function main(): Promise<number> {
       const out = path.join(exportsDir, `seed-${i}`);
       if (!existsSync(path.join(out, 'generator-manifest.json'))) await cliOk('generate', ['generate', 'calaccess', '--rows', String(ROWS), '--seed', String(i), out]);
     }
-    say(`${EXPORTS} generated exports of ${ROWS} contribution rows`);
+    say(`${EXPORTS} generated exports of ${ROWS} contribution rows (more are made while the faults run)`);
 
     // The first export before the faults, so the views have a filer to show.
     await cliOk('import-0', ['import', 'calaccess', path.join(exportsDir, 'seed-1'), '--rejects', path.join(CACHE, 'rejects')]);
@@ -301,14 +301,18 @@ async function main(): Promise<number> {
       }
     })();
 
-    // Imports, one after another, each retried if a fault broke it.
+    // Imports, one after another through the whole fault phase (a new generated export
+    // each, made as it is needed), each retried if a fault broke it.
     let importsDone = 0;
     let importRetries = 0;
+    const faultEnd = now() + FAULT_SECONDS;
     const importLoop = (async () => {
-      for (let i = 2; i <= EXPORTS && !stopping; i++) {
+      for (let i = 2; !stopping && (i <= EXPORTS || now() < faultEnd); i++) {
+        const out = path.join(exportsDir, `seed-${i}`);
+        if (!existsSync(path.join(out, 'generator-manifest.json'))) await cliOk('generate', ['generate', 'calaccess', '--rows', String(ROWS), '--seed', String(i), out]);
         for (let attempt = 1; ; attempt++) {
           const log = logFile(`import-${i}`);
-          const c = spawn(process.execPath, [CLI, 'import', 'calaccess', path.join(exportsDir, `seed-${i}`), '--rejects', path.join(CACHE, 'rejects')], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+          const c = spawn(process.execPath, [CLI, 'import', 'calaccess', out, '--rejects', path.join(CACHE, 'rejects')], { env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
           importer = c;
           c.stdout.pipe(log, { end: false });
           c.stderr.pipe(log, { end: false });
@@ -321,12 +325,11 @@ async function main(): Promise<number> {
           await sleep(3_000);
         }
         importsDone++;
-        say(`import ${i} of ${EXPORTS} done`);
+        say(`import of seed-${i} done`);
       }
     })();
 
     // Sync kills at random moments, through the whole fault phase.
-    const faultEnd = now() + FAULT_SECONDS;
     const killLoop = (async () => {
       const every = Math.max(1, (FAULT_SECONDS - 10) / Math.max(SYNC_KILLS, 1));
       while (!stopping && (now() < faultEnd || syncKills < SYNC_KILLS)) {
@@ -409,8 +412,13 @@ async function main(): Promise<number> {
         const extra = inIndex.filter((id) => !dbs.has(id)).length;
         const dupes = inIndex.length - idx.size;
         console.log(`${s.kind.padEnd(14)} ${String(s.index_docs).padStart(11)} ${String(s.db_rows).padStart(10)} ${String(s.lag_changes).padStart(5)}  ${(s.in_sync ? 'yes' : 'NO').padEnd(8)} ${String(missing).padStart(13)} ${String(extra).padStart(6)}`);
-        if (!s.in_sync || missing > 0 || extra > 0 || dupes > 0) violations.push(`${s.kind}: index and database differ (missing ${missing}, extra ${extra}, lag ${s.lag_changes})`);
+        if (!s.in_sync || missing > 0 || extra > 0 || dupes > 0) {
+          violations.push(`${s.kind}: index and database differ (missing ${missing}, extra ${extra}, lag ${s.lag_changes})`);
+          console.log(`  missing, first few: ${inDb.filter((id) => !idx.has(id)).slice(0, 10).join(', ')}`);
+        }
       }
+      const refused = await db.pool.query<{ kind: string; n: number; error: string }>('SELECT kind, count(*)::int AS n, min(error) AS error FROM search_index_failures GROUP BY kind');
+      for (const r of refused.rows) console.log(`documents Elasticsearch refused for good (search_index_failures): ${r.kind} ${r.n}, e.g. ${r.error.slice(0, 200)}`);
     } finally {
       await Promise.allSettled([es.close(), db.close()]);
     }
@@ -435,7 +443,7 @@ async function main(): Promise<number> {
     console.log('\nfaults injected');
     console.log(`  sync SIGKILLed at random moments: ${syncKills} (and it ended by itself ${syncOwnExits} times)`);
     for (const f of faults) console.log(`  ${f.what.padEnd(28)} at ${f.at.toFixed(1).padStart(6)} s, down ${f.downSeconds.toFixed(1)} s, API recovered ${f.recoverySeconds === null ? 'NOT' : `${f.recoverySeconds.toFixed(2)} s`} after the store was back`);
-    console.log(`  imports: ${importsDone + 1} of ${EXPORTS} (${ROWS} rows each), ${importRetries} retried after a fault`);
+    console.log(`  imports: ${importsDone + 1} generated exports of ${ROWS} contribution rows each, ${importsDone} of them during the faults; ${importRetries} retried after a fault`);
     console.log('API probes');
     console.log(`  all ${probes.length}: ${by(probes)}; slowest ${max(probes).toFixed(0)} ms`);
     console.log(`  while a store was down ${during.length}: ${by(during)}; slowest ${max(during).toFixed(0)} ms`);
