@@ -11,8 +11,9 @@ import { aliasName, type KindName } from '../../indexers/kinds.js';
 import { buildQuery } from '../../queries/build-search.js';
 import { SEARCH_SPECS } from '../../queries/search-spec.js';
 import { parseSearchRequest, type SearchRequest } from '../../queries/search-request.js';
-import { InvalidParameterError, TooManyRequestsError } from '../errors.js';
+import { InvalidParameterError } from '../errors.js';
 import { scanDocuments } from '../search/scan.js';
+import { ConcurrencyLimit } from './rate-limits.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -106,32 +107,24 @@ async function readingFirst<T>(it: AsyncGenerator<T>): Promise<AsyncGenerator<T>
 }
 
 export class ExportService {
-  private active = 0;
+  private readonly slots: ConcurrencyLimit;
 
   constructor(
     private readonly es: Client,
     private readonly prefix: string,
     /** Streaming exports running at once; one more is a 429. */
     readonly maxConcurrent = 4,
-  ) {}
+  ) {
+    this.slots = new ConcurrencyLimit(maxConcurrent, 'exports', 10, ', or start an export job (POST /api/v1/exports)');
+  }
 
   /** A slot for one export, or a 429 naming when to try again. */
   acquire(): () => void {
-    if (this.active >= this.maxConcurrent) {
-      throw new TooManyRequestsError(`${this.maxConcurrent} exports are already running; try again shortly, or start an export job (POST /api/v1/exports)`, 10);
-    }
-    this.active++;
-    let released = false;
-    return () => {
-      if (!released) {
-        released = true;
-        this.active--;
-      }
-    };
+    return this.slots.acquire();
   }
 
   get running(): number {
-    return this.active;
+    return this.slots.running;
   }
 
   async count(e: ExportRequest): Promise<number> {

@@ -69,11 +69,13 @@ export class ConcurrencyLimit {
     readonly max: number,
     private readonly what: string,
     private readonly retryAfterSeconds = 2,
+    /** Said after the refusal, e.g. what to do instead. */
+    private readonly hint = '',
   ) {}
 
   acquire(): () => void {
     if (this.active >= this.max) {
-      throw new TooManyRequestsError(`${this.max} ${this.what} are already running; try again in ${this.retryAfterSeconds} s`, this.retryAfterSeconds);
+      throw new TooManyRequestsError(`${this.max} ${this.what} are already running; try again in ${this.retryAfterSeconds} s${this.hint}`, this.retryAfterSeconds);
     }
     this.active++;
     let released = false;
