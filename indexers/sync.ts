@@ -113,7 +113,9 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         let written = 0;
         // The kinds are independent: applied at the same time, each checkpoint moved after
         // its own acknowledgement.
-        const results = await Promise.all(
+        // Every kind settles before the batch counts as done or is tried again: a failed kind
+        // must not leave the others still writing behind the retry.
+        const results = await Promise.allSettled(
           KIND_NAMES.map(async (kind) => {
             const mine = entries.filter((e) => BigInt(e.seq) > checkpoint(kind));
             if (mine.length === 0) return 0;
@@ -124,7 +126,9 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
             return r.written + r.deleted;
           }),
         );
-        written = results.reduce((a, b) => a + b, 0);
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+        written = results.reduce((a, r) => a + (r.status === 'fulfilled' ? r.value : 0), 0);
         const seconds = (performance.now() - started) / 1000;
         log.info('synced', { to_change: last, entries: entries.length, documents: written, seconds: Math.round(seconds * 100) / 100 });
         opts.onBatch?.({ seq: last, entries: entries.length, written, seconds });
