@@ -113,7 +113,7 @@ export class ExportService {
     private readonly es: Client,
     private readonly prefix: string,
     /** Streaming exports running at once; one more is a 429. */
-    readonly maxConcurrent = 4,
+    maxConcurrent = 4,
   ) {
     this.slots = new ConcurrencyLimit(maxConcurrent, 'exports', 10, ', or start an export job (POST /api/v1/exports)');
   }
@@ -121,10 +121,6 @@ export class ExportService {
   /** A slot for one export, or a 429 naming when to try again. */
   acquire(): () => void {
     return this.slots.acquire();
-  }
-
-  get running(): number {
-    return this.slots.running;
   }
 
   async count(e: ExportRequest): Promise<number> {

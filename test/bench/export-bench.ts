@@ -4,7 +4,9 @@
 //   search-result CSV through the API        vs  the raw point-in-time + search_after loop
 //   XLSX through the API                     vs  exceljs's streaming writer fed rows from memory
 // The API runs in a child process, so its peak RSS is its own (VmHWM).
-// Usage (services up, project built): node dist/test/bench/export-bench.js [--rows 1000000] [--keep]
+// Usage (services up, project built): node dist/test/bench/export-bench.js [--rows 1000000] [--keep] [--only bulk,csv,xlsx]
+// BENCH_API_NODE_ARGS adds Node options to the API process, e.g. "--cpu-prof --cpu-prof-dir=DIR"
+// for a CPU profile of the API during the exports.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
