@@ -123,6 +123,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
             const r = await applyPlan(es, pool, kind, plan, aliasName(prefix, kind), { log, signal: opts.signal, seq: last, refresh: true });
             // Only now, with Elasticsearch's acknowledgement, does the checkpoint move.
             await advanceCheckpoint(pool, kind, last);
+            log.debug('kind synced', { kind, from_change: checkpoint(kind).toString(), to_change: last, entries: mine.length, planned: plan.ids.size, written: r.written, deleted: r.deleted });
             return r.written + r.deleted;
           }),
         );

@@ -1,9 +1,11 @@
+import { sleep } from '../../indexers/apply-changes.js';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { indexStatus } from '../../indexers/status.js';
 import { runSync } from '../../indexers/sync.js';
 import { createDb } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { unavailableStore } from '../errors.js';
 import { createSearchClient } from '../search/client.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command, CommandContext } from './commands.js';
@@ -52,7 +54,19 @@ export const indexSyncCommand: Command = {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     await withStores(ctx, 'disclosure-index-sync', async ({ db, es }) => {
-      await migrateToLatest(db.kysely);
+      // A follower outlives a database that is down when it starts (a host booting, a
+      // restart): it waits with backoff, as it does for a database lost later.
+      for (let backoff = 500; ; backoff = Math.min(backoff * 2, 15_000)) {
+        try {
+          await migrateToLatest(db.kysely);
+          break;
+        } catch (err) {
+          if (controller.signal.aborted) return;
+          if (unavailableStore(err) !== 'postgresql') throw err;
+          ctx.log.warn('database unavailable; waiting for it', { backoff_ms: backoff, error: err instanceof Error ? err.message : String(err) });
+          await sleep(backoff, controller.signal);
+        }
+      }
       await runSync({ es, pool: db.pool, config: ctx.config, log: ctx.log }, { signal: controller.signal });
     });
   },

@@ -36,6 +36,10 @@ export function createDb(config: Pick<Config, 'databaseUrl' | 'pgPoolMax'>, appl
   // An idle client that loses its server (PostgreSQL restarted) emits 'error' on the pool;
   // unhandled, that would kill the process. The next query reconnects.
   pool.on('error', () => {});
+  // A client that is checked out but between queries (a migration, a transaction) when its
+  // server goes away emits 'error' on itself, where the pool no longer listens: the owner
+  // sees the failure on its next query, and the pool drops the broken client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

@@ -180,7 +180,9 @@ export interface ChangeEntry {
 
 export async function readChanges(pool: pg.Pool | pg.ClientBase, after: string, limit: number): Promise<ChangeEntry[]> {
   const res = await pool.query<ChangeEntry>(
-    `SELECT seq::text, changed_at::text, table_name, op, filing_id, amend_id, row_key FROM change_log WHERE seq > $1::bigint ORDER BY seq LIMIT $2`,
+    // Ordered by the bigint column, qualified: a bare `seq` here would name the text output
+    // column, and '100000' sorts before '25448' — a batch would skip every seq in between.
+    `SELECT seq::text AS seq, changed_at::text, table_name, op, filing_id, amend_id, row_key FROM change_log WHERE seq > $1::bigint ORDER BY change_log.seq LIMIT $2`,
     [after, limit],
   );
   return res.rows;

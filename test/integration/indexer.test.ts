@@ -11,6 +11,7 @@ import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { indexStatus, type KindStatus } from '../../indexers/status.js';
 import { runSync } from '../../indexers/sync.js';
+import { readChanges } from '../../src/repositories/index-source-repository.js';
 import { generateCalaccess } from '../../src/import/generator.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
@@ -294,5 +295,67 @@ describe('indexer: sync follows the change log', function () {
     assertInSync(await indexStatus(es, t.db.pool, prefix));
     await assertExactly(es, t, prefix, ['contributions', 'expenditures', 'filings', 'lobbying', 'filers']);
     startSync();
+  });
+});
+
+describe('indexer: sync reads the change log in seq order', function () {
+  this.timeout(240_000);
+  let t: TestDatabase;
+  const es = testSearchClient();
+  const prefix = testPrefix('seqorder');
+  const dirs: string[] = [];
+
+  before(async () => {
+    t = await createTestDatabase('index_seq_order');
+  });
+  after(async () => {
+    await deleteIndices(es, prefix);
+    await es.close();
+    await t.drop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('returns the entries after a checkpoint in numeric order where seqs gain a digit', async () => {
+    // 99,990 to 100,009: in text order '100000' would come before '99991'.
+    await sql`select setval('change_log_seq_seq', 99989)`.execute(t.db.kysely);
+    await sql`insert into change_log (table_name, op, row_key) select 'acronyms', 'upsert', g::text from generate_series(1, 20) g`.execute(t.db.kysely);
+    const batch = await readChanges(t.db.pool, '99994', 8);
+    assert.deepEqual(
+      batch.map((e) => e.seq),
+      ['99995', '99996', '99997', '99998', '99999', '100000', '100001', '100002'],
+    );
+    // Walking in small batches sees every entry once.
+    const seen: string[] = [];
+    for (let from = '0'; ; ) {
+      const b = await readChanges(t.db.pool, from, 3);
+      if (b.length === 0) break;
+      seen.push(...b.map((e) => e.seq));
+      from = b[b.length - 1]!.seq;
+    }
+    assert.deepEqual(seen, Array.from({ length: 20 }, (_, i) => String(99_990 + i)));
+    await sql`delete from change_log`.execute(t.db.kysely);
+    await sql`select setval('change_log_seq_seq', 1, false)`.execute(t.db.kysely);
+  });
+
+  it('a sync that starts from no checkpoint (no rebuild) indexes every row, the change log spanning several digit counts', async () => {
+    const out = tmp();
+    dirs.push(out);
+    await generateCalaccess({ rows: 3_000, out, sampleDir: SAMPLE_DIR, seed: 13, dirtyRate: 0 });
+    await importFolder(t, out);
+    const span = await sql<{ lo: string; hi: string }>`select min(seq)::text as lo, max(seq)::text as hi from change_log`.execute(t.db.kysely);
+    const { lo, hi } = span.rows[0]!;
+    assert.ok(hi.length > lo.length, `the change log crosses a power of ten (${lo}..${hi})`);
+
+    const controller = new AbortController();
+    const config = testConfig({ ES_INDEX_PREFIX: prefix });
+    const sync = runSync({ es, pool: t.db.pool, config, log: silentLogger }, { signal: controller.signal, pollMs: 500 });
+    try {
+      await waitFor('the sync to reach the head of the change log', () => inSync(es, t, prefix), { timeoutMs: 180_000, intervalMs: 500 });
+    } finally {
+      controller.abort();
+      await sync;
+    }
+    assertInSync(await indexStatus(es, t.db.pool, prefix));
+    await assertExactly(es, t, prefix, KIND_NAMES);
   });
 });

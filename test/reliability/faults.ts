@@ -41,6 +41,7 @@ const { values } = parseArgs({
     'es-port': { type: 'string', default: '59211' },
     'cache-dir': { type: 'string' },
     keep: { type: 'boolean', default: false },
+    'sync-log-level': { type: 'string', default: 'info' },
   },
   strict: true,
 });
@@ -173,6 +174,22 @@ function esPid(): number | null {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
+/** Documents per index and what the last recovery replayed, to logs/elasticsearch-state.log. */
+async function esSnapshot(label: string): Promise<void> {
+  const get = async (p: string): Promise<unknown> => {
+    try {
+      const res = await fetch(`${ELASTICSEARCH_URL}${p}`, { signal: AbortSignal.timeout(5_000) });
+      return await res.json();
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  };
+  const log = logFile('elasticsearch-state');
+  const indices = await get('/_cat/indices?format=json&h=index,health,docs.count,creation.date.string');
+  const recovery = await get('/_recovery?active_only=false&filter_path=*.shards.type,*.shards.stage,*.shards.translog');
+  log.end(JSON.stringify({ at: now(), label, indices, recovery }) + '\n');
+}
+
 // ------------------------------------------------------------------ probing the API
 
 interface Probe {
@@ -258,7 +275,7 @@ async function main(): Promise<number> {
     let syncOwnExits = 0;
     let killing = false;
     const startSync = (): void => {
-      const c = startLong('sync', ['index', 'sync']);
+      const c = startLong('sync', ['index', 'sync'], { LOG_LEVEL: values['sync-log-level'] });
       sync = c;
       c.once('exit', (code, signal) => {
         if (stopping || sync !== c) return;
@@ -359,6 +376,7 @@ async function main(): Promise<number> {
       const at = now();
       down.add(f.store);
       if (f.store === 'elasticsearch') {
+        await esSnapshot(`before SIGKILL at ${at.toFixed(1)} s`);
         const pid = esPid();
         if (!pid) throw new Error('no Elasticsearch pid file');
         process.kill(pid, 'SIGKILL');
@@ -373,6 +391,7 @@ async function main(): Promise<number> {
       const up = now();
       backAt[f.store] = up;
       say(`${f.store} up again after ${(up - at).toFixed(1)} s`);
+      if (f.store === 'elasticsearch') await esSnapshot(`after restart at ${up.toFixed(1)} s`);
       // Recovery: the first 200 of a probe that needs this store, after it is back.
       const needs = f.store === 'elasticsearch' ? 'search' : 'view';
       let recovered: number | null = null;
