@@ -175,7 +175,14 @@ async function indexedIdsOfFiling(es: Client, target: string, filingId: number):
   }
 }
 
-/** Applies a plan to the kind's alias (or to `target`, during a rebuild). */
+/** Ids of a plan applied per slice: documents of this many filings (or filers) at a time. */
+const APPLY_SLICE = 250;
+
+/**
+ * Applies a plan to the kind's alias (or to `target`, during a rebuild), a slice of ids at a
+ * time, so memory holds one slice's documents however large the plan. With `refresh`, one
+ * refresh after the last write makes the whole plan searchable (not one per bulk request).
+ */
 export async function applyPlan(
   es: Client,
   pool: pg.Pool,
@@ -184,21 +191,49 @@ export async function applyPlan(
   target: string,
   opts: WriterOptions,
 ): Promise<{ written: number; deleted: number; failed: number }> {
-  if (plan.ids.size === 0) return { written: 0, deleted: 0, failed: 0 };
+  const total = { written: 0, deleted: 0, failed: 0 };
+  if (plan.ids.size === 0) return total;
   const k = KINDS[kind];
   const ids = [...plan.ids];
-  const docs: Doc[] = [];
-  // Bounded reads: a large batch of filings is fetched a slice at a time.
-  for (let i = 0; i < ids.length; i += 500) docs.push(...(await k.docsFor(pool, ids.slice(i, i + 500))));
-  const deletes: string[] = [];
-  if (k.unit === 'filer') {
-    const found = new Set(docs.map((d) => d.id));
-    for (const id of ids) if (!found.has(String(id))) deletes.push(String(id));
+  const writeOpts = { ...opts, refresh: false };
+  for (let i = 0; i < ids.length; i += APPLY_SLICE) {
+    if (opts.signal?.aborted) throw new AbortedError();
+    const slice = ids.slice(i, i + APPLY_SLICE);
+    const docs = await k.docsFor(pool, slice);
+    const deletes: string[] = [];
+    if (k.unit === 'filer') {
+      const found = new Set(docs.map((d) => d.id));
+      for (const id of slice) if (!found.has(String(id))) deletes.push(String(id));
+    }
+    for (const id of slice) {
+      const filingId = Number(id);
+      if (k.unit !== 'filing' || !plan.prune.has(filingId)) continue;
+      const keep = new Set(docs.filter((d) => d.filingId === filingId).map((d) => d.id));
+      for (const docId of await indexedIdsOfFiling(es, target, filingId)) if (!keep.has(docId)) deletes.push(docId);
+    }
+    const r = await writeDocs(es, pool, kind, target, docs, deletes, writeOpts);
+    total.written += r.written;
+    total.failed += r.failed;
+    total.deleted += deletes.length;
   }
-  for (const filingId of plan.prune) {
-    const keep = new Set(docs.filter((d) => d.filingId === filingId).map((d) => d.id));
-    for (const id of await indexedIdsOfFiling(es, target, filingId)) if (!keep.has(id)) deletes.push(id);
+  if (opts.refresh === true) await refreshUntilDone(es, target, opts);
+  return total;
+}
+
+/** Refreshes the index, retried like the writes while Elasticsearch is away. */
+async function refreshUntilDone(es: Client, target: string, opts: WriterOptions): Promise<void> {
+  let backoff = 250;
+  for (;;) {
+    if (opts.signal?.aborted) throw new AbortedError();
+    try {
+      await es.indices.refresh({ index: target }, { requestTimeout: 60_000, maxRetries: 0 });
+      return;
+    } catch (err) {
+      const status = (err as { meta?: { statusCode?: number } }).meta?.statusCode;
+      if (!retryableStatus(status)) throw err;
+      opts.log.warn('elasticsearch unavailable for a refresh; retrying', { index: target, backoff_ms: backoff, error: err instanceof Error ? err.message : String(err) });
+      await sleep(backoff, opts.signal);
+      backoff = Math.min(backoff * 2, opts.maxBackoffMs ?? 15_000);
+    }
   }
-  const r = await writeDocs(es, pool, kind, target, docs, deletes, opts);
-  return { written: r.written, deleted: deletes.length, failed: r.failed };
 }

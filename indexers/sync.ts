@@ -15,6 +15,8 @@ import { createKindIndex } from './rebuild.js';
 export interface SyncOptions {
   signal: AbortSignal;
   batchSize?: number;
+  /** The largest batch, read while the follower is behind. */
+  maxBatchSize?: number;
   /** Poll even without a notification, in case one was missed. */
   pollMs?: number;
   /** Called after each batch is acknowledged (tests and progress). */
@@ -87,8 +89,13 @@ function changeListener(config: Readonly<Config>, log: Logger, signal: AbortSign
 export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> {
   const { es, pool, config, log } = deps;
   const prefix = config.esIndexPrefix;
-  // Small batches: a new change waits behind at most one of them.
+  // Small batches at the head of the log: a new change waits behind at most one of them.
+  // Behind (a full batch read), the next batch is larger, up to maxBatch: the entries of one
+  // import touch the same filings from many tables, and a larger batch writes each of those
+  // filings' documents once instead of once per small batch.
   const batchSize = opts.batchSize ?? 500;
+  const maxBatch = Math.max(batchSize, opts.maxBatchSize ?? 20_000);
+  let size = batchSize;
   const pollMs = opts.pollMs ?? 2_000;
   const listener = changeListener(config, log, opts.signal);
   let backoff = 500;
@@ -103,7 +110,8 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         const states = await getIndexStates(pool);
         const checkpoint = (k: KindName): bigint => BigInt(states.get(k)?.checkpoint ?? '0');
         const from = KIND_NAMES.map(checkpoint).reduce((a, b) => (b < a ? b : a));
-        const entries = await readChanges(pool, from.toString(), batchSize);
+        const entries = await readChanges(pool, from.toString(), size);
+        size = entries.length === size ? Math.min(size * 4, maxBatch) : batchSize;
         if (entries.length === 0) {
           await listener.wait(pollMs);
           continue;
