@@ -196,10 +196,21 @@ export async function applyPlan(
   const k = KINDS[kind];
   const ids = [...plan.ids];
   const writeOpts = { ...opts, refresh: false };
-  for (let i = 0; i < ids.length; i += APPLY_SLICE) {
+  const slices: (number | string)[][] = [];
+  for (let i = 0; i < ids.length; i += APPLY_SLICE) slices.push(ids.slice(i, i + APPLY_SLICE));
+  // The next slice's documents are read while the current one is written.
+  const read = (n: number): Promise<Doc[]> | null => {
+    if (n >= slices.length) return null;
+    const p = k.docsFor(pool, slices[n]!);
+    p.catch(() => {}); // awaited below; never an unhandled rejection if we stop first
+    return p;
+  };
+  let nextDocs = read(0);
+  for (let n = 0; n < slices.length; n++) {
     if (opts.signal?.aborted) throw new AbortedError();
-    const slice = ids.slice(i, i + APPLY_SLICE);
-    const docs = await k.docsFor(pool, slice);
+    const slice = slices[n]!;
+    const docs = await nextDocs!;
+    nextDocs = read(n + 1);
     const deletes: string[] = [];
     if (k.unit === 'filer') {
       const found = new Set(docs.map((d) => d.id));

@@ -111,7 +111,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         const checkpoint = (k: KindName): bigint => BigInt(states.get(k)?.checkpoint ?? '0');
         const from = KIND_NAMES.map(checkpoint).reduce((a, b) => (b < a ? b : a));
         const entries = await readChanges(pool, from.toString(), size);
-        size = entries.length === size ? Math.min(size * 4, maxBatch) : batchSize;
+        if (entries.length < size) size = batchSize;
         if (entries.length === 0) {
           await listener.wait(pollMs);
           continue;
@@ -139,6 +139,9 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         if (failed) throw failed.reason;
         written = results.reduce((a, r) => a + (r.status === 'fulfilled' ? r.value : 0), 0);
         const seconds = (performance.now() - started) / 1000;
+        // Behind: a quick full batch makes the next one larger; a slow one (many documents
+        // per entry), smaller, so one batch never holds the follower for long.
+        if (entries.length === size) size = seconds < 5 ? Math.min(size * 4, maxBatch) : seconds > 20 ? Math.max(batchSize, Math.floor(size / 4)) : size;
         log.info('synced', { to_change: last, entries: entries.length, documents: written, seconds: Math.round(seconds * 100) / 100 });
         opts.onBatch?.({ seq: last, entries: entries.length, written, seconds });
         backoff = 500;

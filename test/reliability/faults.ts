@@ -10,6 +10,7 @@
 //
 //   node dist/test/reliability/faults.js [--rows 20000] [--exports 6] [--fault-seconds 150]
 //     [--sync-kills 24] [--seed 1] [--pg-port 55439] [--es-port 59211] [--cache-dir DIR] [--keep]
+//     [--sync-log-level info] [--catch-up-seconds 900]
 //
 // Its PostgreSQL and Elasticsearch come from the project's own `disclosure services up`
 // with a separate DISCLOSURE_CACHE_DIR and ports (never the stores of the README), and
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     'cache-dir': { type: 'string' },
     keep: { type: 'boolean', default: false },
     'sync-log-level': { type: 'string', default: 'info' },
+    'catch-up-seconds': { type: 'string', default: '900' },
   },
   strict: true,
 });
@@ -56,6 +58,7 @@ const EXPORTS = int('exports', 1, 50);
 const FAULT_SECONDS = int('fault-seconds', 30, 3_600);
 const SYNC_KILLS = int('sync-kills', 0, 1_000);
 const SEED = int('seed', 0, 2 ** 31);
+const CATCH_UP_SECONDS = int('catch-up-seconds', 10, 3_600);
 const PG_PORT = int('pg-port', 1024, 65535);
 const ES_PORT = int('es-port', 1024, 65435);
 
@@ -417,7 +420,9 @@ async function main(): Promise<number> {
     try {
       const catchStart = now();
       let status = await indexStatus(es, db.pool, '', KIND_NAMES);
-      while (!status.every((s) => s.in_sync) && now() - catchStart < 300) {
+      const behind = Math.max(...status.map((s) => s.lag_changes));
+      say(`the sync is ${behind.toLocaleString('en-US')} changes behind; waiting up to ${CATCH_UP_SECONDS} s for it`);
+      while (!status.every((s) => s.in_sync) && now() - catchStart < CATCH_UP_SECONDS) {
         await sleep(1_000);
         status = await indexStatus(es, db.pool, '', KIND_NAMES);
       }
