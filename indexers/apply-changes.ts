@@ -59,6 +59,11 @@ export interface WriterOptions {
   /** Make what was written searchable at once (the follower of a live index), instead of
    *  at the index's next scheduled refresh (up to refresh_interval later). */
   refresh?: boolean;
+  /** Documents per bulk request (default 2,000; a rebuild sends its own cut of ~5 MB). */
+  batchDocs?: number;
+  /** Give up (throw, or count a document refused) after this many attempts in a row;
+   *  default: never, for a follower whose checkpoint must not pass what is unwritten. */
+  maxAttempts?: number;
 }
 
 /** Waits ms, or less if the signal aborts first; leaves no listener behind. */
@@ -87,12 +92,16 @@ function retryableStatus(status: number | undefined): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
 
+/** What a bulk response says of each item, and only that (the rest is not read). */
+const BULK_FILTER = 'errors,items.*.status,items.*.error';
+
 /**
  * Writes (and deletes) documents with bulk requests until Elasticsearch has acknowledged
  * every one: rejections (429, 5xx) and a server that is away are retried with backoff,
- * without limit, so a caller that waits for this may then advance its checkpoint. A
- * document refused for good (a 4xx other than 429) is recorded in search_index_failures
- * and counted, not retried forever.
+ * without limit unless `maxAttempts` says otherwise, so a caller that waits for this may
+ * then advance its checkpoint. A document refused for good (a 4xx other than 429) is
+ * recorded in search_index_failures and counted, not retried forever. Documents go into
+ * the bodies as the JSON text they are (no parsing, no re-serialising).
  */
 export async function writeDocs(
   es: Client,
@@ -103,53 +112,65 @@ export async function writeDocs(
   deletes: readonly string[],
   opts: WriterOptions,
 ): Promise<{ written: number; failed: number }> {
-  type Op = { id: string; doc?: Record<string, unknown> };
-  let pending: Op[] = [...docs.map((d) => ({ id: d.id, doc: d.body })), ...deletes.map((id) => ({ id }))];
+  type Op = { id: string; source?: string };
+  let pending: Op[] = [...docs.map((d) => ({ id: d.id, source: d.source })), ...deletes.map((id) => ({ id }))];
   let failed = 0;
   let backoff = 250;
+  let attempts = 0;
   const maxBackoff = opts.maxBackoffMs ?? 15_000;
-  const CHUNK = 2_000;
+  const chunk = opts.batchDocs ?? 2_000;
+  const path = `/${encodeURIComponent(target)}/_bulk`;
+  const retryLater = async (): Promise<void> => {
+    await sleep(backoff, opts.signal);
+    backoff = Math.min(backoff * 2, maxBackoff);
+  };
   while (pending.length > 0) {
     if (opts.signal?.aborted) throw new AbortedError();
-    const batch = pending.slice(0, CHUNK);
-    const operations: (estypes.BulkOperationContainer | Record<string, unknown>)[] = [];
+    const batch = pending.length > chunk ? pending.slice(0, chunk) : pending;
+    const lines: string[] = [];
     for (const op of batch) {
-      if (op.doc) operations.push({ index: { _index: target, _id: op.id } }, op.doc);
-      else operations.push({ delete: { _index: target, _id: op.id } });
+      if (op.source !== undefined) lines.push(`{"index":{"_id":${JSON.stringify(op.id)}}}`, op.source);
+      else lines.push(`{"delete":{"_id":${JSON.stringify(op.id)}}}`);
     }
+    lines.push('');
     let res: estypes.BulkResponse;
+    attempts++;
     try {
-      res = await es.bulk({ operations, refresh: opts.refresh === true }, { requestTimeout: 60_000, maxRetries: 0 });
+      res = await es.transport.request<estypes.BulkResponse>(
+        { method: 'POST', path, querystring: { refresh: opts.refresh === true, filter_path: BULK_FILTER }, bulkBody: lines.join('\n') },
+        { requestTimeout: 60_000, maxRetries: 0 },
+      );
     } catch (err) {
       const status = (err as { meta?: { statusCode?: number } }).meta?.statusCode;
-      if (!retryableStatus(status)) throw err;
+      if (!retryableStatus(status) || attempts >= (opts.maxAttempts ?? Infinity)) throw err;
       opts.log.warn('elasticsearch unavailable; retrying', { kind, backoff_ms: backoff, error: err instanceof Error ? err.message : String(err) });
-      await sleep(backoff, opts.signal);
-      backoff = Math.min(backoff * 2, maxBackoff);
+      await retryLater();
       continue;
     }
     const retry: Op[] = [];
-    res.items.forEach((item, i) => {
-      const r = item.index ?? item.delete;
-      const op = batch[i]!;
-      if (!r || !r.error) return;
-      // Deleting what is not there is success.
-      if (!op.doc && r.status === 404) return;
-      if (retryableStatus(r.status)) retry.push(op);
-      else {
-        failed++;
-        const reason = `${r.error.type}: ${r.error.reason ?? ''}`;
-        opts.log.error('document refused', { kind, id: op.id, error: reason });
-        void recordIndexFailure(pool, kind, op.id, opts.seq ?? null, reason).catch(() => {});
-      }
-    });
-    pending = [...retry, ...pending.slice(batch.length)];
+    if (res.errors) {
+      res.items.forEach((item, i) => {
+        const r = item.index ?? item.delete;
+        const op = batch[i]!;
+        if (!r || !r.error) return;
+        // Deleting what is not there is success.
+        if (op.source === undefined && r.status === 404) return;
+        if (retryableStatus(r.status) && attempts < (opts.maxAttempts ?? Infinity)) retry.push(op);
+        else {
+          failed++;
+          const reason = `${r.error.type}: ${r.error.reason ?? ''}`;
+          opts.log.error('document refused', { kind, id: op.id, error: reason });
+          void recordIndexFailure(pool, kind, op.id, opts.seq ?? null, reason).catch(() => {});
+        }
+      });
+    }
+    pending = batch === pending ? retry : [...retry, ...pending.slice(batch.length)];
     if (retry.length > 0) {
       opts.log.warn('elasticsearch rejected documents; retrying', { kind, count: retry.length, backoff_ms: backoff });
-      await sleep(backoff, opts.signal);
-      backoff = Math.min(backoff * 2, maxBackoff);
+      await retryLater();
     } else {
       backoff = 250;
+      attempts = 0;
     }
   }
   return { written: docs.length - failed, failed };

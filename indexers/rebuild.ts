@@ -5,9 +5,9 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type pg from 'pg';
 import type { Logger } from '../src/logger.js';
-import { getIndexStates, lastChangeSeq, readChanges, recordIndexFailure, recordRebuild } from '../src/repositories/index-source-repository.js';
-import { applyPlan, planChanges } from './apply-changes.js';
-import { aliasName, indexName, KINDS, type KindName } from './kinds.js';
+import { getIndexStates, lastChangeSeq, readChanges, recordRebuild } from '../src/repositories/index-source-repository.js';
+import { applyPlan, planChanges, writeDocs } from './apply-changes.js';
+import { aliasName, indexName, KINDS, type Doc, type KindName } from './kinds.js';
 
 export interface RebuildResult {
   kind: KindName;
@@ -84,7 +84,7 @@ export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): As
   }
 }
 
-export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkConcurrency?: number } = {}): Promise<RebuildResult> {
+export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkConcurrency?: number; flushBytes?: number } = {}): Promise<RebuildResult> {
   const started = performance.now();
   const { es, pool, prefix, log } = deps;
   const alias = aliasName(prefix, kind);
@@ -105,32 +105,45 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
   let failed = 0;
   // Pages are read ahead while the bulk requests are in flight: the database and
   // Elasticsearch work at the same time instead of taking turns.
-  const source = readAhead(KINDS[kind].streamAll(pool), 3);
-  async function* flat(): AsyncGenerator<{ id: string; body: Record<string, unknown> }> {
-    for await (const page of source) {
+  const concurrency = opts.bulkConcurrency ?? 2;
+  const flushBytes = opts.flushBytes ?? 5_000_000;
+  const inFlight = new Set<Promise<void>>();
+  // The first failed request (after its own retries): no more are sent, and the rebuild fails.
+  const failure: { error: Error | null } = { error: null };
+  const send = async (batch: Doc[]): Promise<void> => {
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure.error) throw failure.error;
+    const p = writeDocs(es, pool, kind, target, batch, [], { log, batchDocs: batch.length, maxAttempts: 10 })
+      .then((r) => {
+        failed += r.failed;
+      })
+      .catch((err: unknown) => {
+        failure.error ??= err instanceof Error ? err : new Error(String(err));
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  try {
+    let batch: Doc[] = [];
+    let bytes = 0;
+    for await (const page of readAhead(KINDS[kind].streamAll(pool), 3)) {
       for (const d of page) {
-        docs++;
-        yield d;
+        batch.push(d);
+        // Characters, not bytes: a cut near 5 MB is all that matters here.
+        bytes += d.source.length + d.id.length + 20;
+        if (bytes >= flushBytes) {
+          await send(batch);
+          batch = [];
+          bytes = 0;
+        }
       }
+      docs += page.length;
     }
+    if (batch.length > 0) await send(batch);
+  } finally {
+    await Promise.allSettled(inFlight);
   }
-  const stats = await es.helpers.bulk({
-    datasource: flat(),
-    onDocument: (d) => [{ index: { _index: target, _id: d.id } }, d.body],
-    flushBytes: 5_000_000,
-    concurrency: opts.bulkConcurrency ?? 2,
-    retries: 10,
-    wait: 1_000,
-    refreshOnCompletion: false,
-    onDrop: (drop) => {
-      failed++;
-      const id = (drop.document as { id: string }).id;
-      const error = drop.error ? `${drop.error.type}: ${drop.error.reason ?? ''}` : `status ${drop.status}`;
-      log.error('document refused during rebuild', { kind, id, error });
-      void recordIndexFailure(pool, kind, id, null, error).catch(() => {});
-    },
-  });
-  if (stats.aborted) throw new Error(`bulk load of ${target} aborted`);
+  if (failure.error) throw failure.error;
 
   // Changes committed while the pages were read: applied to the new index before it goes live.
   const first = await catchUp(deps, kind, target, s0);

@@ -161,7 +161,7 @@ async function prepareBulkFile(pool: pg.Pool, index: string, file: string): Prom
     for await (const page of KINDS.contributions.streamAll(pool)) {
       for (const d of page) {
         const action = JSON.stringify({ index: { _index: index, _id: d.id } });
-        const body = JSON.stringify(d.body);
+        const body = d.source;
         parts.push(action, body);
         chunkBytes += Buffer.byteLength(action) + Buffer.byteLength(body);
         chunkDocs++;
