@@ -6,8 +6,8 @@ import type { Client, estypes } from '@elastic/elasticsearch';
 import type pg from 'pg';
 import type { Logger } from '../src/logger.js';
 import { getIndexStates, lastChangeSeq, readChanges, recordRebuild } from '../src/repositories/index-source-repository.js';
-import { applyPlan, planChanges, writeDocs } from './apply-changes.js';
-import { aliasName, indexName, KINDS, type Doc, type KindName } from './kinds.js';
+import { applyPlan, BulkBody, planChanges, writeBulk } from './apply-changes.js';
+import { aliasName, indexName, KINDS, type KindName } from './kinds.js';
 
 export interface RebuildResult {
   kind: KindName;
@@ -110,10 +110,10 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
   const inFlight = new Set<Promise<void>>();
   // The first failed request (after its own retries): no more are sent, and the rebuild fails.
   const failure: { error: Error | null } = { error: null };
-  const send = async (batch: Doc[]): Promise<void> => {
+  const send = async (body: BulkBody): Promise<void> => {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure.error) throw failure.error;
-    const p = writeDocs(es, pool, kind, target, batch, [], { log, batchDocs: batch.length, maxAttempts: 10 })
+    const p = writeBulk(es, pool, kind, target, body, { log, maxAttempts: 10 })
       .then((r) => {
         failed += r.failed;
       })
@@ -123,23 +123,21 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
   };
+  const newBody = (): BulkBody => new BulkBody(flushBytes + (flushBytes >> 2));
   try {
-    let batch: Doc[] = [];
-    let bytes = 0;
-    for await (const page of readAhead(KINDS[kind].streamAll(pool), 3)) {
+    let body = newBody();
+    // One page ahead: more would keep more rows alive for the garbage collector to copy.
+    for await (const page of readAhead(KINDS[kind].streamAll(pool), 1)) {
       for (const d of page) {
-        batch.push(d);
-        // Characters, not bytes: a cut near 5 MB is all that matters here.
-        bytes += d.source.length + d.id.length + 20;
-        if (bytes >= flushBytes) {
-          await send(batch);
-          batch = [];
-          bytes = 0;
+        body.index(d.id, d.source);
+        if (body.bytes >= flushBytes) {
+          await send(body);
+          body = newBody();
         }
       }
       docs += page.length;
     }
-    if (batch.length > 0) await send(batch);
+    if (body.items > 0) await send(body);
   } finally {
     await Promise.allSettled(inFlight);
   }
