@@ -59,6 +59,9 @@ export interface WriterOptions {
   /** Make what was written searchable at once (the follower of a live index), instead of
    *  at the index's next scheduled refresh (up to refresh_interval later). */
   refresh?: boolean;
+  /** Give up (throw, or count a document refused) after this many attempts in a row;
+   *  default: never, for a follower whose checkpoint must not pass what is unwritten. */
+  maxAttempts?: number;
 }
 
 /** Waits ms, or less if the signal aborts first; leaves no listener behind. */
@@ -87,13 +90,151 @@ function retryableStatus(status: number | undefined): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
 
+/** What a bulk response says of each item, and only that (the rest is not read). */
+const BULK_FILTER = 'errors,items.*.status,items.*.error';
+
 /**
- * Writes (and deletes) documents with bulk requests until Elasticsearch has acknowledged
- * every one: rejections (429, 5xx) and a server that is away are retried with backoff,
- * without limit, so a caller that waits for this may then advance its checkpoint. A
- * document refused for good (a 4xx other than 429) is recorded in search_index_failures
- * and counted, not retried forever.
+ * Bulk operations encoded into the bytes of a request body as they are added: a rebuild
+ * holds no document as a string (or object) past the moment it was made, so what the
+ * garbage collector finds alive is a few buffers, not a million strings. Item i is
+ * bytes [ends[i-1], ends[i]); an item that must be sent again is copied out by range.
  */
+export class BulkBody {
+  private buf: Buffer;
+  private used = 0;
+  private readonly ends: number[] = [];
+
+  constructor(capacity = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  get items(): number {
+    return this.ends.length;
+  }
+
+  get bytes(): number {
+    return this.used;
+  }
+
+  /** The action line of an index operation, then the document as it is (JSON text). */
+  index(id: string, source: string): void {
+    this.append(`{"index":{"_id":${JSON.stringify(id)}}}\n${source}\n`);
+  }
+
+  delete(id: string): void {
+    this.append(`{"delete":{"_id":${JSON.stringify(id)}}}\n`);
+  }
+
+  /** The request body. */
+  get body(): Buffer {
+    return this.buf.subarray(0, this.used);
+  }
+
+  /** What item i is: its id, and whether it deletes (read back from its action line). */
+  describe(i: number): { id: string; isDelete: boolean } {
+    const start = i === 0 ? 0 : this.ends[i - 1]!;
+    const action = JSON.parse(this.buf.toString('utf8', start, this.buf.indexOf(10, start))) as Record<string, { _id: string }>;
+    const op = Object.keys(action)[0]!;
+    return { id: action[op]!._id, isDelete: op === 'delete' };
+  }
+
+  /** A body of the given items only. */
+  subset(items: readonly number[]): BulkBody {
+    let size = 0;
+    for (const i of items) size += this.ends[i]! - (i === 0 ? 0 : this.ends[i - 1]!);
+    const out = new BulkBody(Math.max(size, 1));
+    for (const i of items) {
+      const start = i === 0 ? 0 : this.ends[i - 1]!;
+      out.used += this.buf.copy(out.buf, out.used, start, this.ends[i]);
+      out.ends.push(out.used);
+    }
+    return out;
+  }
+
+  private append(text: string): void {
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    if (this.used + text.length * 3 > this.buf.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.used + text.length * 3));
+      this.buf.copy(grown, 0, 0, this.used);
+      this.buf = grown;
+    }
+    this.used += this.buf.write(text, this.used);
+    this.ends.push(this.used);
+  }
+}
+
+/**
+ * Sends a bulk body until Elasticsearch has acknowledged every item: rejections (429,
+ * 5xx) and a server that is away are retried with backoff, without limit unless
+ * `maxAttempts` says otherwise, so a caller that waits for this may then advance its
+ * checkpoint. A document refused for good (a 4xx other than 429) is recorded in
+ * search_index_failures and counted, not retried forever.
+ */
+export async function writeBulk(
+  es: Client,
+  pool: pg.Pool,
+  kind: KindName,
+  target: string,
+  body: BulkBody,
+  opts: WriterOptions,
+): Promise<{ failed: number }> {
+  let pending = body;
+  let failed = 0;
+  let backoff = 250;
+  let attempts = 0;
+  const maxAttempts = opts.maxAttempts ?? Infinity;
+  const maxBackoff = opts.maxBackoffMs ?? 15_000;
+  const path = `/${encodeURIComponent(target)}/_bulk`;
+  const retryLater = async (): Promise<void> => {
+    await sleep(backoff, opts.signal);
+    backoff = Math.min(backoff * 2, maxBackoff);
+  };
+  while (pending.items > 0) {
+    if (opts.signal?.aborted) throw new AbortedError();
+    let res: estypes.BulkResponse;
+    attempts++;
+    try {
+      res = await es.transport.request<estypes.BulkResponse>(
+        { method: 'POST', path, querystring: { refresh: opts.refresh === true, filter_path: BULK_FILTER }, bulkBody: pending.body },
+        { requestTimeout: 60_000, maxRetries: 0 },
+      );
+    } catch (err) {
+      const status = (err as { meta?: { statusCode?: number } }).meta?.statusCode;
+      if (!retryableStatus(status) || attempts >= maxAttempts) throw err;
+      opts.log.warn('elasticsearch unavailable; retrying', { kind, backoff_ms: backoff, error: err instanceof Error ? err.message : String(err) });
+      await retryLater();
+      continue;
+    }
+    const retry: number[] = [];
+    if (res.errors) {
+      res.items.forEach((item, i) => {
+        const r = item.index ?? item.delete;
+        if (!r || !r.error) return;
+        const op = pending.describe(i);
+        // Deleting what is not there is success.
+        if (op.isDelete && r.status === 404) return;
+        if (retryableStatus(r.status) && attempts < maxAttempts) retry.push(i);
+        else {
+          failed++;
+          const reason = `${r.error.type}: ${r.error.reason ?? ''}`;
+          opts.log.error('document refused', { kind, id: op.id, error: reason });
+          void recordIndexFailure(pool, kind, op.id, opts.seq ?? null, reason).catch(() => {});
+        }
+      });
+    }
+    pending = pending.subset(retry);
+    if (retry.length > 0) {
+      opts.log.warn('elasticsearch rejected documents; retrying', { kind, count: retry.length, backoff_ms: backoff });
+      await retryLater();
+    } else {
+      backoff = 250;
+      attempts = 0;
+    }
+  }
+  return { failed };
+}
+
+/** Writes (and deletes) documents, 2,000 to a request, as writeBulk does. */
 export async function writeDocs(
   es: Client,
   pool: pg.Pool,
@@ -103,55 +244,23 @@ export async function writeDocs(
   deletes: readonly string[],
   opts: WriterOptions,
 ): Promise<{ written: number; failed: number }> {
-  type Op = { id: string; doc?: Record<string, unknown> };
-  let pending: Op[] = [...docs.map((d) => ({ id: d.id, doc: d.body })), ...deletes.map((id) => ({ id }))];
-  let failed = 0;
-  let backoff = 250;
-  const maxBackoff = opts.maxBackoffMs ?? 15_000;
   const CHUNK = 2_000;
-  while (pending.length > 0) {
-    if (opts.signal?.aborted) throw new AbortedError();
-    const batch = pending.slice(0, CHUNK);
-    const operations: (estypes.BulkOperationContainer | Record<string, unknown>)[] = [];
-    for (const op of batch) {
-      if (op.doc) operations.push({ index: { _index: target, _id: op.id } }, op.doc);
-      else operations.push({ delete: { _index: target, _id: op.id } });
-    }
-    let res: estypes.BulkResponse;
-    try {
-      res = await es.bulk({ operations, refresh: opts.refresh === true }, { requestTimeout: 60_000, maxRetries: 0 });
-    } catch (err) {
-      const status = (err as { meta?: { statusCode?: number } }).meta?.statusCode;
-      if (!retryableStatus(status)) throw err;
-      opts.log.warn('elasticsearch unavailable; retrying', { kind, backoff_ms: backoff, error: err instanceof Error ? err.message : String(err) });
-      await sleep(backoff, opts.signal);
-      backoff = Math.min(backoff * 2, maxBackoff);
-      continue;
-    }
-    const retry: Op[] = [];
-    res.items.forEach((item, i) => {
-      const r = item.index ?? item.delete;
-      const op = batch[i]!;
-      if (!r || !r.error) return;
-      // Deleting what is not there is success.
-      if (!op.doc && r.status === 404) return;
-      if (retryableStatus(r.status)) retry.push(op);
-      else {
-        failed++;
-        const reason = `${r.error.type}: ${r.error.reason ?? ''}`;
-        opts.log.error('document refused', { kind, id: op.id, error: reason });
-        void recordIndexFailure(pool, kind, op.id, opts.seq ?? null, reason).catch(() => {});
-      }
-    });
-    pending = [...retry, ...pending.slice(batch.length)];
-    if (retry.length > 0) {
-      opts.log.warn('elasticsearch rejected documents; retrying', { kind, count: retry.length, backoff_ms: backoff });
-      await sleep(backoff, opts.signal);
-      backoff = Math.min(backoff * 2, maxBackoff);
-    } else {
-      backoff = 250;
-    }
+  let failed = 0;
+  let body = new BulkBody();
+  const flush = async (): Promise<void> => {
+    if (body.items === 0) return;
+    failed += (await writeBulk(es, pool, kind, target, body, opts)).failed;
+    body = new BulkBody();
+  };
+  for (const d of docs) {
+    body.index(d.id, d.source);
+    if (body.items >= CHUNK) await flush();
   }
+  for (const id of deletes) {
+    body.delete(id);
+    if (body.items >= CHUNK) await flush();
+  }
+  await flush();
   return { written: docs.length - failed, failed };
 }
 

@@ -13,8 +13,17 @@ import {
   streamSourceRows,
   type Row,
   type SourceQuery,
+  type SourceRow,
 } from '../src/repositories/index-source-repository.js';
-import { contributionDoc, expenditureDoc, filerDoc, filingDoc, lobbyingDoc } from './documents.js';
+import {
+  contributionDocument,
+  expenditureDocument,
+  filerDoc,
+  filingDoc,
+  lobbyingDocument,
+  type TransactionDocument,
+  type TransactionOrigin,
+} from './documents.js';
 import type { KindMapping } from './mappings/common.js';
 import { contributionsMapping } from './mappings/contributions.js';
 import { expendituresMapping } from './mappings/expenditures.js';
@@ -27,7 +36,8 @@ export const KIND_NAMES: readonly KindName[] = ['contributions', 'expenditures',
 
 export interface Doc {
   id: string;
-  body: Record<string, unknown>;
+  /** The document as JSON text, as it goes into a bulk body. */
+  source: string;
   filingId?: number;
 }
 
@@ -43,22 +53,25 @@ export interface Kind {
   countRows(pool: pg.Pool): Promise<{ rows: number; current: number }>;
 }
 
-interface TransactionSource extends SourceQuery {
-  toDoc(code: string, table: string, r: Row): Record<string, unknown>;
-}
+type SourceSpec = Omit<SourceQuery, 'columns'> & TransactionOrigin & { document: TransactionDocument };
+export type TransactionSource = SourceQuery & TransactionOrigin & { document: TransactionDocument };
+
+/** The select list of a source's documents, from its document kind. */
+const withColumns = (specs: SourceSpec[]): TransactionSource[] => specs.map((s) => ({ ...s, columns: s.document.columns(s) }));
 
 const PARTY = (p: string, extra = ''): string =>
   `t.entity_cd, t.${p}_naml AS p_last, t.${p}_namf AS p_first, t.${p}_namt AS p_title, t.${p}_nams AS p_suffix,
    t.${p}_city AS p_city, t.${p}_st AS p_state, t.${p}_zip4 AS p_zip${extra}`;
 
-const CONTRIBUTION_SOURCES: TransactionSource[] = [
+const CONTRIBUTION_SOURCES = withColumns([
   {
     table: 'contributions',
     code: 'rcpt',
     cover: 'campaign_covers',
     select: `${PARTY('ctrib', ', t.ctrib_emp AS p_employer, t.ctrib_occ AS p_occupation, t.cmte_id AS p_committee')},
-      t.amount, t.rcpt_date AS tx_date, t.memo_code, t.memo_refno, t.tran_type, t.ctrib_dscr AS description, 'itemized' AS report_kind`,
-    toDoc: contributionDoc,
+      t.amount, t.rcpt_date AS tx_date, t.memo_code, t.memo_refno, t.tran_type, t.ctrib_dscr AS description`,
+    label: 'itemized',
+    document: contributionDocument,
   },
   {
     table: 'late_contributions',
@@ -67,20 +80,22 @@ const CONTRIBUTION_SOURCES: TransactionSource[] = [
     // Part 1 only: contributions received. Part 2 (made) names the giver as the filer.
     where: `t.form_type = 'F497P1'`,
     select: `${PARTY('enty', ', t.ctrib_emp AS p_employer, t.ctrib_occ AS p_occupation, t.cmte_id AS p_committee')},
-      t.amount, t.ctrib_date AS tx_date, t.memo_code, t.memo_refno, NULL AS tran_type, NULL AS description, 'late_contribution' AS report_kind`,
-    toDoc: contributionDoc,
+      t.amount, t.ctrib_date AS tx_date, t.memo_code, t.memo_refno, NULL AS tran_type, NULL AS description`,
+    label: 'late_contribution',
+    document: contributionDocument,
   },
-];
+]);
 
-const EXPENDITURE_SOURCES: TransactionSource[] = [
+const EXPENDITURE_SOURCES = withColumns([
   {
     table: 'expenditures',
     code: 'expn',
     cover: 'campaign_covers',
     select: `${PARTY('payee', ', NULL AS p_employer, NULL AS p_occupation, t.cmte_id AS p_committee')},
       t.amount, t.expn_date AS tx_date, t.memo_code, t.memo_refno, t.expn_code, t.expn_dscr AS description,
-      t.cand_naml, t.cand_namf, t.bal_name, t.office_cd, t.sup_opp_cd, 'itemized' AS report_kind`,
-    toDoc: expenditureDoc,
+      t.cand_naml, t.cand_namf, t.bal_name, t.office_cd, t.sup_opp_cd`,
+    label: 'itemized',
+    document: expenditureDocument,
   },
   {
     table: 'late_independent_expenditures',
@@ -89,20 +104,22 @@ const EXPENDITURE_SOURCES: TransactionSource[] = [
     select: `NULL AS entity_cd, NULL AS p_last, NULL AS p_first, NULL AS p_title, NULL AS p_suffix, NULL AS p_city, NULL AS p_state,
       NULL AS p_zip, NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee,
       t.amount, t.exp_date AS tx_date, t.memo_code, t.memo_refno, NULL AS expn_code, t.expn_dscr AS description,
-      NULL AS cand_naml, NULL AS cand_namf, NULL AS bal_name, NULL AS office_cd, NULL AS sup_opp_cd, 'late_independent_expenditure' AS report_kind`,
-    toDoc: expenditureDoc,
+      NULL AS cand_naml, NULL AS cand_namf, NULL AS bal_name, NULL AS office_cd, NULL AS sup_opp_cd`,
+    label: 'late_independent_expenditure',
+    document: expenditureDocument,
   },
-];
+]);
 
-const LOBBYING_SOURCES: TransactionSource[] = [
+const LOBBYING_SOURCES = withColumns([
   {
     table: 'lobbying_payments',
     code: 'lpay',
     cover: 'lobbying_report_covers',
     select: `${PARTY('emplr', ', NULL AS p_employer, NULL AS p_occupation, t.emplr_id AS p_committee')},
       coalesce(t.per_total, t.fees_amt) AS amount, NULL::date AS tx_date, t.memo_code, t.memo_refno, t.lby_actvty AS description,
-      NULL AS bene_name, NULL AS bene_posit, 'payment' AS activity`,
-    toDoc: lobbyingDoc,
+      NULL AS bene_name, NULL AS bene_posit`,
+    label: 'payment',
+    document: lobbyingDocument,
   },
   {
     table: 'lobbying_activity_expenses',
@@ -110,8 +127,9 @@ const LOBBYING_SOURCES: TransactionSource[] = [
     cover: 'lobbying_report_covers',
     select: `${PARTY('payee', ', NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee')},
       t.amount, t.expn_date AS tx_date, t.memo_code, t.memo_refno, t.expn_dscr AS description,
-      t.bene_name, t.bene_posit, 'activity_expense' AS activity`,
-    toDoc: lobbyingDoc,
+      t.bene_name, t.bene_posit`,
+    label: 'activity_expense',
+    document: lobbyingDocument,
   },
   {
     table: 'lobbying_campaign_contributions',
@@ -119,8 +137,9 @@ const LOBBYING_SOURCES: TransactionSource[] = [
     cover: 'lobbying_report_covers',
     select: `${PARTY('recip', ', NULL AS p_employer, NULL AS p_occupation, t.recip_id AS p_committee')},
       t.amount, t.ctrib_date AS tx_date, t.memo_code, t.memo_refno, NULL AS description,
-      NULL AS bene_name, NULL AS bene_posit, 'campaign_contribution' AS activity`,
-    toDoc: lobbyingDoc,
+      NULL AS bene_name, NULL AS bene_posit`,
+    label: 'campaign_contribution',
+    document: lobbyingDocument,
   },
   {
     table: 'lobbying_other_payments',
@@ -129,16 +148,24 @@ const LOBBYING_SOURCES: TransactionSource[] = [
     select: `NULL AS entity_cd, t.firm_name AS p_last, NULL AS p_first, NULL AS p_title, NULL AS p_suffix,
       t.firm_city AS p_city, t.firm_st AS p_state, t.firm_zip4 AS p_zip, NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee,
       t.amount, t.pmt_date AS tx_date, t.memo_code, t.memo_refno, NULL AS description,
-      NULL AS bene_name, NULL AS bene_posit, 'other_payment' AS activity`,
-    toDoc: lobbyingDoc,
+      NULL AS bene_name, NULL AS bene_posit`,
+    label: 'other_payment',
+    document: lobbyingDocument,
   },
-];
+]);
 
-const toDocs = (s: TransactionSource, rows: Row[]): Doc[] =>
+const toDocs = (s: TransactionSource, rows: SourceRow[]): Doc[] =>
   rows.map((r) => {
-    const body = s.toDoc(s.code, s.table, r);
-    return { id: body['id'] as string, body, filingId: r['filing_id'] as number };
+    const { id, source } = s.document.build(s, r);
+    return { id, source, filingId: r[0] as number };
   });
+
+/** The sources of each kind of transaction document (tests compare their documents). */
+export const TRANSACTION_SOURCES: Readonly<Record<'contributions' | 'expenditures' | 'lobbying', readonly TransactionSource[]>> = {
+  contributions: CONTRIBUTION_SOURCES,
+  expenditures: EXPENDITURE_SOURCES,
+  lobbying: LOBBYING_SOURCES,
+};
 
 /** Cover and index tables: what a filing's documents show of its filer and period. */
 const CAMPAIGN_COVER_TABLES = ['campaign_covers', 'filer_filings'];
@@ -168,13 +195,13 @@ function transactionKind(name: KindName, mapping: KindMapping, sources: Transact
 const filingDocs = (rows: Row[]): Doc[] =>
   rows.map((r) => {
     const body = filingDoc(r);
-    return { id: body['id'] as string, body, filingId: r['filing_id'] as number };
+    return { id: body['id'] as string, source: JSON.stringify(body), filingId: r['filing_id'] as number };
   });
 
 const filerDocs = (rows: Row[]): Doc[] =>
   rows.map((r) => {
     const body = filerDoc(r);
-    return { id: body['id'] as string, body };
+    return { id: body['id'] as string, source: JSON.stringify(body) };
   });
 
 export const KINDS: Readonly<Record<KindName, Kind>> = {

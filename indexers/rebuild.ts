@@ -5,8 +5,8 @@
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type pg from 'pg';
 import type { Logger } from '../src/logger.js';
-import { getIndexStates, lastChangeSeq, readChanges, recordIndexFailure, recordRebuild } from '../src/repositories/index-source-repository.js';
-import { applyPlan, planChanges } from './apply-changes.js';
+import { getIndexStates, lastChangeSeq, readChanges, recordRebuild } from '../src/repositories/index-source-repository.js';
+import { applyPlan, BulkBody, planChanges, writeBulk } from './apply-changes.js';
 import { aliasName, indexName, KINDS, type KindName } from './kinds.js';
 
 export interface RebuildResult {
@@ -84,7 +84,7 @@ export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): As
   }
 }
 
-export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkConcurrency?: number } = {}): Promise<RebuildResult> {
+export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkConcurrency?: number; flushBytes?: number } = {}): Promise<RebuildResult> {
   const started = performance.now();
   const { es, pool, prefix, log } = deps;
   const alias = aliasName(prefix, kind);
@@ -105,32 +105,43 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
   let failed = 0;
   // Pages are read ahead while the bulk requests are in flight: the database and
   // Elasticsearch work at the same time instead of taking turns.
-  const source = readAhead(KINDS[kind].streamAll(pool), 3);
-  async function* flat(): AsyncGenerator<{ id: string; body: Record<string, unknown> }> {
-    for await (const page of source) {
+  const concurrency = opts.bulkConcurrency ?? 2;
+  const flushBytes = opts.flushBytes ?? 5_000_000;
+  const inFlight = new Set<Promise<void>>();
+  // The first failed request (after its own retries): no more are sent, and the rebuild fails.
+  const failure: { error: Error | null } = { error: null };
+  const send = async (body: BulkBody): Promise<void> => {
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure.error) throw failure.error;
+    const p = writeBulk(es, pool, kind, target, body, { log, maxAttempts: 10 })
+      .then((r) => {
+        failed += r.failed;
+      })
+      .catch((err: unknown) => {
+        failure.error ??= err instanceof Error ? err : new Error(String(err));
+      })
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  };
+  const newBody = (): BulkBody => new BulkBody(flushBytes + (flushBytes >> 2));
+  try {
+    let body = newBody();
+    // One page ahead: more would keep more rows alive for the garbage collector to copy.
+    for await (const page of readAhead(KINDS[kind].streamAll(pool), 1)) {
       for (const d of page) {
-        docs++;
-        yield d;
+        body.index(d.id, d.source);
+        if (body.bytes >= flushBytes) {
+          await send(body);
+          body = newBody();
+        }
       }
+      docs += page.length;
     }
+    if (body.items > 0) await send(body);
+  } finally {
+    await Promise.allSettled(inFlight);
   }
-  const stats = await es.helpers.bulk({
-    datasource: flat(),
-    onDocument: (d) => [{ index: { _index: target, _id: d.id } }, d.body],
-    flushBytes: 5_000_000,
-    concurrency: opts.bulkConcurrency ?? 2,
-    retries: 10,
-    wait: 1_000,
-    refreshOnCompletion: false,
-    onDrop: (drop) => {
-      failed++;
-      const id = (drop.document as { id: string }).id;
-      const error = drop.error ? `${drop.error.type}: ${drop.error.reason ?? ''}` : `status ${drop.status}`;
-      log.error('document refused during rebuild', { kind, id, error });
-      void recordIndexFailure(pool, kind, id, null, error).catch(() => {});
-    },
-  });
-  if (stats.aborted) throw new Error(`bulk load of ${target} aborted`);
+  if (failure.error) throw failure.error;
 
   // Changes committed while the pages were read: applied to the new index before it goes live.
   const first = await catchUp(deps, kind, target, s0);

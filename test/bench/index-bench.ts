@@ -52,7 +52,7 @@ const config = loadConfig();
 // The indexer logs every batch at info; the bench prints its own lines.
 const log = createLogger('warn', { bench: 'index' });
 
-/** What rebuildKind gives client.helpers.bulk. */
+/** rebuildKind's bulk bodies and requests in flight (its defaults). */
 const FLUSH_BYTES = 5_000_000;
 const BULK_CONCURRENCY = 2;
 const DIRTY_RATE = 0.002;
@@ -135,7 +135,7 @@ interface Chunk {
 
 /**
  * Streams every contributions document once into NDJSON bulk bodies (action line +
- * document line, as the bulk helper serialises them), cut where the helper cuts: as soon
+ * document line, as a bulk body carries them), cut where the rebuild cuts: as soon
  * as a body reaches FLUSH_BYTES. Only one body is in memory at a time.
  */
 async function prepareBulkFile(pool: pg.Pool, index: string, file: string): Promise<{ chunks: Chunk[]; docs: number; bytes: number; seconds: number }> {
@@ -161,7 +161,7 @@ async function prepareBulkFile(pool: pg.Pool, index: string, file: string): Prom
     for await (const page of KINDS.contributions.streamAll(pool)) {
       for (const d of page) {
         const action = JSON.stringify({ index: { _index: index, _id: d.id } });
-        const body = JSON.stringify(d.body);
+        const body = d.source;
         parts.push(action, body);
         chunkBytes += Buffer.byteLength(action) + Buffer.byteLength(body);
         chunkDocs++;

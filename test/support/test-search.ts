@@ -37,7 +37,7 @@ export async function indexIds(es: Client, index: string, query: object = { matc
 export async function databaseIds(pool: pg.Pool, kind: KindName, currentOnly = false): Promise<string[]> {
   const ids: string[] = [];
   for await (const page of KINDS[kind].streamAll(pool)) {
-    for (const d of page) if (!currentOnly || d.body['current'] !== false) ids.push(d.id);
+    for (const d of page) if (!currentOnly || (JSON.parse(d.source) as { current?: boolean }).current !== false) ids.push(d.id);
   }
   return ids;
 }
