@@ -147,6 +147,8 @@ interface StepResult {
   requests: number;
   errors: number;
   non2xx: number;
+  /** Responses per status code, e.g. "200:6815 429:11". */
+  statuses: string;
 }
 
 async function runStep(port: number, connections: number, seconds: number, next: () => string): Promise<StepResult> {
@@ -167,6 +169,9 @@ async function runStep(port: number, connections: number, seconds: number, next:
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    statuses: Object.entries(result.statusCodeStats ?? {})
+      .map(([code, v]) => `${code}:${(v as { count: number }).count}`)
+      .join(' '),
   };
 }
 
@@ -203,11 +208,11 @@ async function main(): Promise<void> {
   // Warm-up: caches, JIT, connection pools.
   await runStep(api.port, 4, 5, picker(w, 99));
   const results: StepResult[] = [];
-  console.log('\nconnections      req/s    p50 ms    p99 ms    max ms   requests  errors  non-2xx  RSS MB');
+  console.log('\nconnections      req/s    p50 ms    p99 ms    max ms   requests  errors  non-2xx  RSS MB  statuses');
   for (const [i, c] of steps.entries()) {
     const r = await runStep(api.port, c, stepSeconds, picker(w, i + 1));
     results.push(r);
-    console.log(`${String(c).padStart(11)} ${r.rps.toFixed(1).padStart(10)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(9)} ${String(r.max).padStart(9)} ${String(r.requests).padStart(10)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)} ${rssMb(api.child.pid!).toFixed(0).padStart(7)}`);
+    console.log(`${String(c).padStart(11)} ${r.rps.toFixed(1).padStart(10)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(9)} ${String(r.max).padStart(9)} ${String(r.requests).padStart(10)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)} ${rssMb(api.child.pid!).toFixed(0).padStart(7)}  ${r.statuses}`);
   }
   const held = results.filter((r) => r.p99 < P99_GOAL_MS && r.errors === 0 && r.non2xx === 0);
   const best = held.reduce<StepResult | null>((b, r) => (!b || r.rps > b.rps ? r : b), null);
@@ -241,7 +246,7 @@ async function main(): Promise<void> {
     const late = samples.filter((x) => x.s >= soakMinutes * 60 - third).map((x) => x.mb);
     const growth = median(late) - median(early);
     console.log(
-      `soak: ${soak.rps.toFixed(1)} req/s, p50 ${soak.p50} ms, p99 ${soak.p99} ms, ${soak.errors} errors, ${soak.non2xx} non-2xx; RSS first third ${median(early).toFixed(1)} MB, last third ${median(late).toFixed(1)} MB, growth ${growth.toFixed(1)} MB (${((growth / median(early)) * 100).toFixed(1)}%), min ${Math.min(...samples.map((x) => x.mb)).toFixed(1)}, max ${Math.max(...samples.map((x) => x.mb)).toFixed(1)} MB`,
+      `soak: ${soak.rps.toFixed(1)} req/s, p50 ${soak.p50} ms, p99 ${soak.p99} ms, ${soak.errors} errors, ${soak.non2xx} non-2xx (${soak.statuses}); RSS first third ${median(early).toFixed(1)} MB, last third ${median(late).toFixed(1)} MB, growth ${growth.toFixed(1)} MB (${((growth / median(early)) * 100).toFixed(1)}%), min ${Math.min(...samples.map((x) => x.mb)).toFixed(1)}, max ${Math.max(...samples.map((x) => x.mb)).toFixed(1)} MB`,
     );
   }
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
