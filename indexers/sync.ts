@@ -86,13 +86,23 @@ function changeListener(config: Readonly<Config>, log: Logger, signal: AbortSign
   };
 }
 
+/** Entries older than this at the end of a full batch: the follower is catching up. */
+const CATCH_UP_AGE_S = 10;
+
+/** Seconds since a change_log.changed_at as PostgreSQL writes it ('2026-11-24 13:21:25.12+00'); 0 if unreadable. */
+export function entryAgeSeconds(changedAt: string, now = Date.now()): number {
+  const iso = changedAt.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
+  const t = Date.parse(iso);
+  return Number.isFinite(t) ? Math.max(0, (now - t) / 1000) : 0;
+}
+
 export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> {
   const { es, pool, config, log } = deps;
   const prefix = config.esIndexPrefix;
   // Small batches at the head of the log: a new change waits behind at most one of them.
-  // Behind (a full batch read), the next batch is larger, up to maxBatch: the entries of one
-  // import touch the same filings from many tables, and a larger batch writes each of those
-  // filings' documents once instead of once per small batch.
+  // Far behind, batches grow up to maxBatch: the entries of one import touch the same
+  // filings from many tables, and a larger batch writes each of those filings' documents
+  // once instead of once per small batch.
   const batchSize = opts.batchSize ?? 500;
   const maxBatch = Math.max(batchSize, opts.maxBatchSize ?? 20_000);
   let size = batchSize;
@@ -139,9 +149,14 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         if (failed) throw failed.reason;
         written = results.reduce((a, r) => a + (r.status === 'fulfilled' ? r.value : 0), 0);
         const seconds = (performance.now() - started) / 1000;
-        // Behind: a quick full batch makes the next one larger; a slow one (many documents
-        // per entry), smaller, so one batch never holds the follower for long.
-        if (entries.length === size) size = seconds < 5 ? Math.min(size * 4, maxBatch) : seconds > 20 ? Math.max(batchSize, Math.floor(size / 4)) : size;
+        // Far behind (a full batch whose newest entry is already CATCH_UP_AGE_S old), a quick
+        // batch makes the next one larger and a slow one (many documents per entry) smaller.
+        // Near the head, batches stay small: a new change waits behind one small batch.
+        if (entries.length === size && entryAgeSeconds(entries[entries.length - 1]!.changed_at) > CATCH_UP_AGE_S) {
+          size = seconds < 5 ? Math.min(size * 4, maxBatch) : seconds > 20 ? Math.max(batchSize, Math.floor(size / 4)) : size;
+        } else {
+          size = batchSize;
+        }
         log.info('synced', { to_change: last, entries: entries.length, documents: written, seconds: Math.round(seconds * 100) / 100 });
         opts.onBatch?.({ seq: last, entries: entries.length, written, seconds });
         backoff = 500;
