@@ -18,7 +18,6 @@ import { parseSearchRequest, requestKey, type SearchRequest } from '../../querie
 import { InvalidParameterError, StoreUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { normalizeName } from '../search/names.js';
-import { searchParsedOnce } from '../search/parsed-once.js';
 
 export const CACHE_TTL_MS = 30_000;
 const GENERATION_TTL_MS = 5_000;
@@ -79,7 +78,7 @@ export class SearchService {
       const key = `${await this.generation(r.kind)}|${requestKey(r)}|${JSON.stringify([r.after, r.facets, r.facetSize, r.exactTotal])}`;
       const cached = this.cache.get(key);
       if (cached) return cached;
-      const res = await searchParsedOnce<Record<string, unknown>>(this.es, buildSearch(r, aliasName(this.prefix, r.kind)), { requestTimeout: 15_000, maxRetries: 1 });
+      const res = await this.es.search<Record<string, unknown>>(buildSearch(r, aliasName(this.prefix, r.kind)), { requestTimeout: 15_000, maxRetries: 1 });
       const body = toSearchResponse(r, res);
       const answer: SerializedAnswer = { json: Buffer.from(JSON.stringify(body)), version: `${BOOT}-${(++this.builds).toString(36)}` };
       this.cache.set(key, answer);
