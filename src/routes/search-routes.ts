@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { KIND_NAMES } from '../../indexers/kinds.js';
 import { parseSearchRequest } from '../../queries/search-request.js';
 import { InvalidParameterError } from '../errors.js';
-import { CACHE_TTL_MS, type SearchService } from '../services/search-service.js';
+import { CACHE_TTL_MS, type SearchService, type SerializedAnswer } from '../services/search-service.js';
 import { boundedInt, onlyParams } from './query-params.js';
 
 /** Answers may be cached as long as the service's own cache holds them. */
@@ -11,24 +10,12 @@ function cacheable(res: Response): void {
   res.setHeader('Cache-Control', `public, max-age=${CACHE_TTL_MS / 1000}`);
 }
 
-// An answer object is built once and then served from the service's cache as the same
-// object: its JSON text and its ETag are kept beside it (weakly, gone with the entry), so a
-// repeated request neither serialises nor hashes again. The ETag names that build of the
-// answer (this process, a counter): a rebuilt answer gets a new one.
-const BOOT = randomBytes(6).toString('base64url');
-let builds = 0;
-const serialized = new WeakMap<object, { json: string; etag: string }>();
-
-function sendAnswer(res: Response, body: object): void {
-  let entry = serialized.get(body);
-  if (!entry) {
-    entry = { json: JSON.stringify(body), etag: `"${BOOT}-${(++builds).toString(36)}"` };
-    serialized.set(body, entry);
-  }
-  res.setHeader('ETag', entry.etag);
+/** A search's answer as the service keeps it: no serialising or hashing per request. */
+function sendAnswer(res: Response, answer: SerializedAnswer): void {
+  res.setHeader('ETag', `"${answer.version}"`);
   res.type('application/json');
   // With the ETag set, express answers 304 itself when If-None-Match matches.
-  res.send(entry.json);
+  res.send(answer.json);
 }
 
 export function searchRoutes(search: SearchService): Router {
@@ -57,7 +44,7 @@ export function searchRoutes(search: SearchService): Router {
     router.get(`/api/v1/${kind}`, async (req, res) => {
       const request = parseSearchRequest(kind, req.query);
       cacheable(res);
-      sendAnswer(res, await search.search(request));
+      sendAnswer(res, await search.searchSerialized(request));
     });
   }
   return router;

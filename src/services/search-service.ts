@@ -2,6 +2,11 @@
 // keyed by the normalised request and by the index behind the alias (a rebuild makes a
 // new one), and lives at most CACHE_TTL_MS: a change applied by the sync is visible to
 // everyone within that bound (plus the index refresh, 1 s).
+// The cache keeps each answer as its JSON bytes, not as objects: a thousand answers of
+// ~30 kB as object graphs are hundreds of thousands of objects that every young-generation
+// GC copies and promotes (it was the largest single cost of a search in the API); as
+// Buffers they are outside the JS heap, and the objects of a search die young.
+import { randomBytes } from 'node:crypto';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
 import { LRUCache } from 'lru-cache';
@@ -24,8 +29,18 @@ export interface Suggestion {
   link: string;
 }
 
+/** An answer as it is sent: its JSON, and a name for this build of it (an ETag's value). */
+export interface SerializedAnswer {
+  json: Buffer;
+  /** this process and a counter: a rebuilt answer gets a new one */
+  version: string;
+}
+
+const BOOT = randomBytes(6).toString('base64url');
+
 export class SearchService {
-  private readonly cache = new LRUCache<string, SearchResponseBody>({ max: 1_000, ttl: CACHE_TTL_MS });
+  private readonly cache = new LRUCache<string, SerializedAnswer>({ max: 1_000, ttl: CACHE_TTL_MS });
+  private builds = 0;
   private readonly generations = new LRUCache<string, string>({ max: 20, ttl: GENERATION_TTL_MS });
 
   constructor(
@@ -45,15 +60,29 @@ export class SearchService {
     return index;
   }
 
+  /** The answer to a search as objects (pages, the search of every kind). */
   async search(r: SearchRequest): Promise<SearchResponseBody> {
+    const found = await this.run(r);
+    return 'body' in found ? found.body : (JSON.parse(found.json.toString('utf8')) as SearchResponseBody);
+  }
+
+  /** The answer to a search as JSON, ready to send (the API). */
+  async searchSerialized(r: SearchRequest): Promise<SerializedAnswer> {
+    const found = await this.run(r);
+    return 'body' in found ? found.answer : found;
+  }
+
+  /** A cached answer, or a new one (as objects too, so a page need not parse it back). */
+  private async run(r: SearchRequest): Promise<SerializedAnswer | { body: SearchResponseBody; answer: SerializedAnswer }> {
     try {
       const key = `${await this.generation(r.kind)}|${requestKey(r)}|${JSON.stringify([r.after, r.facets, r.facetSize, r.exactTotal])}`;
       const cached = this.cache.get(key);
       if (cached) return cached;
       const res = await this.es.search<Record<string, unknown>>(buildSearch(r, aliasName(this.prefix, r.kind)), { requestTimeout: 15_000, maxRetries: 1 });
       const body = toSearchResponse(r, res);
-      this.cache.set(key, body);
-      return body;
+      const answer: SerializedAnswer = { json: Buffer.from(JSON.stringify(body)), version: `${BOOT}-${(++this.builds).toString(36)}` };
+      this.cache.set(key, answer);
+      return { body, answer };
     } catch (err) {
       throw this.mapError(err, r);
     }
