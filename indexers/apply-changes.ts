@@ -56,8 +56,8 @@ export interface WriterOptions {
   seq?: string | null;
   /** Largest pause between attempts while Elasticsearch refuses or is away. */
   maxBackoffMs?: number;
-  /** Make what was written searchable at once (the follower of a live index), instead of
-   *  at the index's next scheduled refresh (up to refresh_interval later). */
+  /** applyPlan: make what it wrote searchable at once, with one refresh after its last write
+   *  (the follower of a live index), instead of at the index's next scheduled refresh. */
   refresh?: boolean;
   /** Give up (throw, or count a document refused) after this many attempts in a row;
    *  default: never, for a follower whose checkpoint must not pass what is unwritten. */
@@ -195,7 +195,7 @@ export async function writeBulk(
     attempts++;
     try {
       res = await es.transport.request<estypes.BulkResponse>(
-        { method: 'POST', path, querystring: { refresh: opts.refresh === true, filter_path: BULK_FILTER }, bulkBody: pending.body },
+        { method: 'POST', path, querystring: { filter_path: BULK_FILTER }, bulkBody: pending.body },
         { requestTimeout: 60_000, maxRetries: 0 },
       );
     } catch (err) {
@@ -304,7 +304,6 @@ export async function applyPlan(
   if (plan.ids.size === 0) return total;
   const k = KINDS[kind];
   const ids = [...plan.ids];
-  const writeOpts = { ...opts, refresh: false };
   const slices: (number | string)[][] = [];
   for (let i = 0; i < ids.length; i += APPLY_SLICE) slices.push(ids.slice(i, i + APPLY_SLICE));
   // The next slice's documents are read while the current one is written.
@@ -331,7 +330,7 @@ export async function applyPlan(
       const keep = new Set(docs.filter((d) => d.filingId === filingId).map((d) => d.id));
       for (const docId of await indexedIdsOfFiling(es, target, filingId)) if (!keep.has(docId)) deletes.push(docId);
     }
-    const r = await writeDocs(es, pool, kind, target, docs, deletes, writeOpts);
+    const r = await writeDocs(es, pool, kind, target, docs, deletes, opts);
     total.written += r.written;
     total.failed += r.failed;
     total.deleted += deletes.length;

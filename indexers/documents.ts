@@ -111,6 +111,8 @@ const rawText = (v: unknown): string => (typeof v === 'string' ? v : '');
  * the raw values Node makes fields of, then the parts PostgreSQL writes.
  */
 const C = {
+  /** the last of the key columns */
+  formType: 4,
   id: 5,
   pLast: 6,
   pFirst: 7,
@@ -225,7 +227,7 @@ function transactionDocument(shape: Shape): TransactionDocument {
       const source =
         `{"id":${json(id)},${(r[C.doc] as string).slice(1, -1)}` +
         fixedJson(o) +
-        `,"schedule":${codeLabelJson('schedule', r[4])}` +
+        `,"schedule":${codeLabelJson('schedule', r[C.formType])}` +
         shape.node(r) +
         partyKey +
         partyNames(`${rawText(r[C.pLast])}\u0000${rawText(r[C.pFirst])}\u0000${rawText(r[C.pSuffix])}`) +

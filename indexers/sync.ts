@@ -121,14 +121,13 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         const checkpoint = (k: KindName): bigint => BigInt(states.get(k)?.checkpoint ?? '0');
         const from = KIND_NAMES.map(checkpoint).reduce((a, b) => (b < a ? b : a));
         const entries = await readChanges(pool, from.toString(), size);
-        if (entries.length < size) size = batchSize;
         if (entries.length === 0) {
+          size = batchSize;
           await listener.wait(pollMs);
           continue;
         }
         const started = performance.now();
         const last = entries[entries.length - 1]!.seq;
-        let written = 0;
         // The kinds are independent: applied at the same time, each checkpoint moved after
         // its own acknowledgement.
         // Every kind settles before the batch counts as done or is tried again: a failed kind
@@ -147,7 +146,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         );
         const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failed) throw failed.reason;
-        written = results.reduce((a, r) => a + (r.status === 'fulfilled' ? r.value : 0), 0);
+        const written = results.reduce((a, r) => a + (r.status === 'fulfilled' ? r.value : 0), 0);
         const seconds = (performance.now() - started) / 1000;
         // Far behind (a full batch whose newest entry is already CATCH_UP_AGE_S old), a quick
         // batch makes the next one larger and a slow one (many documents per entry) smaller.
