@@ -9,18 +9,15 @@ import os from 'node:os';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import request from 'supertest';
-import { KIND_NAMES } from '../../indexers/kinds.js';
-import { rebuildKind } from '../../indexers/rebuild.js';
 import { createApp } from '../../src/app.js';
 import { errorHandler } from '../../src/errors.js';
-import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { abuseLimits } from '../../src/routes/abuse-limits.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { contribution, cover, ExportBuilder } from '../builders/calaccess-export.js';
 import { testConfig, waitFor } from '../support/env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
+import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
+import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
 
 function assertTooMany(res: request.Response, json = true): void {
   assert.equal(res.status, 429, `${res.status} ${String(res.text).slice(0, 200)}`);
@@ -58,10 +55,8 @@ describe('abuse limits against the real app', function () {
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9900001, 0, '1900001', { FILER_NAML: 'Limits Committee' })])
       .rows('RCPT_CD.TSV', [1, 2, 3].map((i) => contribution(9900001, 0, i, { CTRIB_NAML: `Budget${i}`, AMOUNT: '100.00' })));
     dirs.push(b.dir);
-    const rejects = mkdtempSync(path.join(os.tmpdir(), 'rej-'));
-    dirs.push(rejects);
-    await importCalaccess(t.db.pool, { source: b.write(), rejectsDir: rejects, log: silentLogger });
-    for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
+    await importInto(t, b.write());
+    await indexAll(es, t.db.pool, prefix);
   });
   after(async () => {
     await deleteIndices(es, prefix);

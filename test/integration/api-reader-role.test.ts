@@ -6,17 +6,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import { KIND_NAMES } from '../../indexers/kinds.js';
-import { rebuildKind } from '../../indexers/rebuild.js';
 import { createApp } from '../../src/app.js';
 import { createDb, type Db } from '../../src/db/database.js';
-import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { contribution, cover, ExportBuilder } from '../builders/calaccess-export.js';
 import { testConfig, waitFor } from '../support/env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
+import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
+import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -50,10 +47,8 @@ describe('the API database role', function () {
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9910001, 0, '1910001', { FILER_NAML: 'Reader Committee' })])
       .rows('RCPT_CD.TSV', [1, 2, 3].map((i) => contribution(9910001, 0, i, { CTRIB_NAML: `Readonly${i}`, AMOUNT: '10.00' })));
     dirs.push(b.dir);
-    const rejects = mkdtempSync(path.join(os.tmpdir(), 'rej-'));
-    dirs.push(rejects);
-    await importCalaccess(t.db.pool, { source: b.write(), rejectsDir: rejects, log: silentLogger });
-    for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
+    await importInto(t, b.write());
+    await indexAll(es, t.db.pool, prefix);
     // The test database, reached as the API's role (API_DATABASE_URL's user and password).
     const api = new URL(testConfig().apiDatabaseUrl);
     const url = new URL(t.url);

@@ -11,23 +11,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { KINDS, TRANSACTION_SOURCES, type Doc, type KindName } from '../../indexers/kinds.js';
 import { generateCalaccess } from '../../src/import/generator.js';
-import { importCalaccess } from '../../src/import/importer.js';
-import { silentLogger } from '../../src/logger.js';
-import { sourceSql, streamFilerRows, streamFilingRows, type Row } from '../../src/repositories/index-source-repository.js';
+import { sourceSql, type Row } from '../../src/repositories/index-source-repository.js';
 import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import * as reference from '../support/reference-documents.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'docs-'));
 
-async function importFolder(t: TestDatabase, dir: string): Promise<void> {
-  const rejects = tmp();
-  try {
-    await importCalaccess(t.db.pool, { source: dir, rejectsDir: rejects, log: silentLogger });
-  } finally {
-    rmSync(rejects, { recursive: true, force: true });
-  }
-}
 
 /** Filing 990001.. : rows at the edges of what the document rules do (names, case, white
  *  space, dates out of a date field's range, amounts, memo codes, quotes and backslashes). */
@@ -99,15 +89,15 @@ describe('indexer documents: the same content as the object builder they replace
 
   before(async () => {
     t = await createTestDatabase('index_documents');
-    await importFolder(t, SAMPLE_DIR);
+    await importInto(t, SAMPLE_DIR);
     const generated = tmp();
     dirs.push(generated);
     // Dirt at a high rate: padded, odd-year and C0-punctuated values among the rows.
     await generateCalaccess({ rows: 4_000, out: generated, sampleDir: SAMPLE_DIR, seed: 5, dirtyRate: 0.05 });
-    await importFolder(t, generated);
+    await importInto(t, generated);
     const edges = edgeRows();
     dirs.push(edges.dir);
-    await importFolder(t, edges.write());
+    await importInto(t, edges.write());
   });
   after(async () => {
     await t.drop();
@@ -128,17 +118,6 @@ describe('indexer documents: the same content as the object builder they replace
     assert.equal(edge.length, 8);
     const odd = JSON.parse(got.get('rcpt:990001:0:2:RCPT:A')!.source) as { contributor: { name: string; state: string; zip5: string } };
     assert.deepEqual([odd.contributor.name, odd.contributor.state, odd.contributor.zip5], ['José Muñoz', 'SSA', '95814']);
-  });
-
-  it('filers and filings: every document equals the reference builder', async () => {
-    const filers = await streamed(t, 'filers');
-    const wantFilers = new Map<string, unknown>();
-    for await (const rows of streamFilerRows(t.db.pool)) for (const r of rows) wantFilers.set(r['filer_id'] as string, JSON.parse(JSON.stringify(reference.filerDoc(r))));
-    assertSameDocuments('filers', filers, wantFilers);
-    const filings = await streamed(t, 'filings');
-    const wantFilings = new Map<string, unknown>();
-    for await (const rows of streamFilingRows(t.db.pool)) for (const r of rows) wantFilings.set(`${String(r['filing_id'])}:${String(r['amend_id'])}`, JSON.parse(JSON.stringify(reference.filingDoc(r))));
-    assertSameDocuments('filings', filings, wantFilings);
   });
 
   it("the sync's documents of a filing (docsFor) are the rebuild's, byte for byte", async () => {

@@ -10,7 +10,6 @@ import ExcelJS from 'exceljs';
 import type { Express } from 'express';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { KIND_NAMES } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { createApp } from '../../src/app.js';
 import { generateCalaccess } from '../../src/import/generator.js';
@@ -24,8 +23,8 @@ import { ExportService, parseExportRequest } from '../../src/services/export-ser
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { parseCsv } from '../support/csv.js';
 import { testConfig, waitFor } from '../support/env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, indexIds, testPrefix, testSearchClient } from '../support/test-search.js';
+import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
+import { deleteIndices, indexAll, indexIds, testPrefix, testSearchClient } from '../support/test-search.js';
 
 /** RFC 4180 parser for the tests (quoted fields with commas, quotes and line breaks; LF line ends accepted too). */
 
@@ -54,9 +53,7 @@ describe('exports against the real stores', function () {
 
   before(async () => {
     t = await createTestDatabase('exports');
-    const rejects = tmp();
-    dirs.push(rejects);
-    await importCalaccess(t.db.pool, { source: SAMPLE_DIR, rejectsDir: rejects, log: silentLogger });
+    await importInto(t, SAMPLE_DIR);
     // Values a spreadsheet would run as formulas, and text CSV must quote.
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9900001, 0, '1600001', { FILER_NAML: 'Formula Test Committee' })])
@@ -66,8 +63,8 @@ describe('exports against the real stores', function () {
         contribution(9900001, 0, 3, { CTRIB_NAML: 'Comma, "Quoted" Name', CTRIB_NAMF: 'Ann', AMOUNT: '30.50' }),
       ]);
     dirs.push(b.dir);
-    await importCalaccess(t.db.pool, { source: b.write(), rejectsDir: rejects, log: silentLogger });
-    for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
+    await importInto(t, b.write());
+    await indexAll(es, t.db.pool, prefix);
     app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {

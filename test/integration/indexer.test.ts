@@ -13,30 +13,18 @@ import { indexStatus, type KindStatus } from '../../indexers/status.js';
 import { runSync } from '../../indexers/sync.js';
 import { readChanges } from '../../src/repositories/index-source-repository.js';
 import { generateCalaccess } from '../../src/import/generator.js';
-import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { isManagedHere, runServicesScript, servicesUp } from '../../src/services/local-stores.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { testConfig, waitFor } from '../support/env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
-import { databaseIds, deleteIndices, indexIds, testPrefix, testSearchClient } from '../support/test-search.js';
+import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
+import { databaseIds, deleteIndices, indexAll, indexIds, testPrefix, testSearchClient } from '../support/test-search.js';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/cli/main.js');
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'idx-'));
 
-async function importFolder(t: TestDatabase, dir: string): Promise<void> {
-  const rejects = tmp();
-  try {
-    await importCalaccess(t.db.pool, { source: dir, rejectsDir: rejects, log: silentLogger });
-  } finally {
-    rmSync(rejects, { recursive: true, force: true });
-  }
-}
 
-async function rebuildAll(t: TestDatabase, es: Client, prefix: string): Promise<void> {
-  for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
-}
 
 function assertInSync(status: KindStatus[]): void {
   for (const s of status) {
@@ -69,8 +57,8 @@ describe('indexer: rebuild from the imported sample', function () {
 
   before(async () => {
     t = await createTestDatabase('index_sample');
-    await importFolder(t, SAMPLE_DIR);
-    await rebuildAll(t, es, prefix);
+    await importInto(t, SAMPLE_DIR);
+    await indexAll(es, t.db.pool, prefix);
   });
   after(async () => {
     await deleteIndices(es, prefix);
@@ -151,8 +139,8 @@ describe('indexer: sync follows the change log', function () {
     const out = tmp();
     dirs.push(out);
     await generateCalaccess({ rows: 3_000, out, sampleDir: SAMPLE_DIR, seed: 11, dirtyRate: 0 });
-    await importFolder(t, out);
-    await rebuildAll(t, es, prefix);
+    await importInto(t, out);
+    await indexAll(es, t.db.pool, prefix);
     startSync();
   });
   after(async () => {
@@ -175,7 +163,7 @@ describe('indexer: sync follows the change log', function () {
       .rows('RCPT_CD.TSV', [contribution(filingId, next, 1, { CTRIB_NAML: 'Zyzzyvaamendment', AMOUNT: '777.00' })]);
     dirs.push(b.dir);
     const committed = Date.now();
-    await importFolder(t, b.write());
+    await importInto(t, b.write());
     const index = `${prefix}contributions`;
     await waitFor(
       'the amendment in default search',
@@ -209,7 +197,7 @@ describe('indexer: sync follows the change log', function () {
     // A new latest name: every current contribution of the filer shows it.
     const rename = new ExportBuilder().rows('FILERNAME_CD.TSV', [row('01/01/2030', 'QUUXLEY RENAMED COMMITTEE')]);
     dirs.push(rename.dir);
-    await importFolder(t, rename.write());
+    await importInto(t, rename.write());
     const all = async (): Promise<number> => (await es.count({ index: contributions, query: { bool: { filter: [{ term: { current: true } }, { term: { 'recipient.filer_id': filerId } }] } } })).count;
     const n = await all();
     assert.ok(n > 0);
@@ -219,7 +207,7 @@ describe('indexer: sync follows the change log', function () {
     const seqBefore = (await sql<{ seq: string }>`select coalesce(max(seq), 0)::text as seq from change_log`.execute(t.db.kysely)).rows[0]!.seq;
     const older = new ExportBuilder().rows('FILERNAME_CD.TSV', [row('01/01/1990', 'ZORBLAT EARLY NAME')]);
     dirs.push(older.dir);
-    await importFolder(t, older.write());
+    await importInto(t, older.write());
     const logged = await sql<{ table_name: string }>`select distinct table_name from change_log where seq > ${seqBefore}::bigint`.execute(t.db.kysely);
     assert.deepEqual(logged.rows.map((r) => r.table_name), ['filer_names'], 'only the name history changed');
     const entries = await sql<{ seq: string; changed_at: string; table_name: string; op: 'upsert'; filing_id: null; amend_id: null; row_key: string }>`
@@ -249,7 +237,7 @@ describe('indexer: sync follows the change log', function () {
         .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9700001, 0, '2999999', { FILER_NAML: 'Outage Committee' })])
         .rows('RCPT_CD.TSV', [contribution(9700001, 0, 1), contribution(9700001, 0, 2)]);
       dirs.push(b.dir);
-      await importFolder(t, b.write());
+      await importInto(t, b.write());
       const status = await sql<{ n: number }>`select count(*)::int as n from change_log where filing_id = 9700001`.execute(t.db.kysely);
       assert.ok(status.rows[0]!.n > 0);
     } finally {
@@ -277,7 +265,7 @@ describe('indexer: sync follows the change log', function () {
     const out = tmp();
     dirs.push(out);
     await generateCalaccess({ rows: 12_000, out, sampleDir: SAMPLE_DIR, seed: 12, dirtyRate: 0 });
-    const importing = importFolder(t, out);
+    const importing = importInto(t, out);
     await waitFor('the follower to finish a batch', () => Promise.resolve(first.batches() >= 1), { timeoutMs: 60_000, intervalMs: 20 });
     first.child.kill('SIGKILL');
     await new Promise((r) => first.child.once('exit', r));
@@ -341,7 +329,7 @@ describe('indexer: sync reads the change log in seq order', function () {
     const out = tmp();
     dirs.push(out);
     await generateCalaccess({ rows: 3_000, out, sampleDir: SAMPLE_DIR, seed: 13, dirtyRate: 0 });
-    await importFolder(t, out);
+    await importInto(t, out);
     const span = await sql<{ lo: string; hi: string }>`select min(seq)::text as lo, max(seq)::text as hi from change_log`.execute(t.db.kysely);
     const { lo, hi } = span.rows[0]!;
     assert.ok(hi.length > lo.length, `the change log crosses a power of ten (${lo}..${hi})`);

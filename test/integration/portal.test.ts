@@ -15,10 +15,7 @@ import type { Express } from 'express';
 import { sql } from 'kysely';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
-import { KIND_NAMES } from '../../indexers/kinds.js';
-import { rebuildKind } from '../../indexers/rebuild.js';
 import { createApp } from '../../src/app.js';
-import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { buildOpenApi } from '../../src/routes/openapi.js';
 import { createSearchClient } from '../../src/search/client.js';
@@ -27,8 +24,8 @@ import type { ExportJobs } from '../../src/services/export-jobs.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { parseCsv } from '../support/csv.js';
 import { testConfig } from '../support/env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
+import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
+import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
@@ -116,15 +113,13 @@ describe('portal pages against the real stores', function () {
 
   before(async () => {
     t = await createTestDatabase('portal');
-    const rejects = mkdtempSync(path.join(os.tmpdir(), 'rej-'));
-    dirs.push(rejects);
-    await importCalaccess(t.db.pool, { source: SAMPLE_DIR, rejectsDir: rejects, log: silentLogger });
+    await importInto(t, SAMPLE_DIR);
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9700001, 0, '1700001', { FILER_NAML: HOSTILE_FILER })])
       .rows('RCPT_CD.TSV', [contribution(9700001, 0, 1, { CTRIB_NAML: HOSTILE_NAME, CTRIB_NAMF: '', ENTITY_CD: 'OTH', AMOUNT: '66.60' })]);
     dirs.push(b.dir);
-    await importCalaccess(t.db.pool, { source: b.write(), rejectsDir: rejects, log: silentLogger });
-    for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
+    await importInto(t, b.write());
+    await indexAll(es, t.db.pool, prefix);
     manifest = await writeBulkDatasets(t.db.pool, path.join(exportDir, 'bulk'), silentLogger, ['contributions', 'filers']);
     app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
 

@@ -1,24 +1,19 @@
 import assert from 'node:assert/strict';
-import { rmSync, mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Express } from 'express';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { KIND_NAMES } from '../../indexers/kinds.js';
-import { rebuildKind } from '../../indexers/rebuild.js';
 import { createApp } from '../../src/app.js';
-import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { buildOpenApi } from '../../src/routes/openapi.js';
 import { isApiPath } from '../../src/routes/portal-routes.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { testConfig } from '../support/env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
+import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
+import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
 
 interface Body {
   total: { value: number; exact: boolean };
@@ -64,9 +59,7 @@ describe('search API against the real stores', function () {
   const recipientId = '1500001';
   before(async () => {
     t = await createTestDatabase('search_api');
-    const rejects = mkdtempSync(path.join(os.tmpdir(), 'rej-'));
-    dirs.push(rejects);
-    await importCalaccess(t.db.pool, { source: SAMPLE_DIR, rejectsDir: rejects, log: silentLogger });
+    await importInto(t, SAMPLE_DIR);
     // A filing that the plain-language phrase must find, and near misses it must not.
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [
@@ -82,14 +75,14 @@ describe('search API against the real stores', function () {
         contribution(9800002, 0, 1, { CTRIB_NAML: 'Abernathy', CTRIB_NAMF: 'Jo', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '800.00', RCPT_DATE: '3/15/2018 12:00:00 AM' }),
       ]);
     dirs.push(b.dir);
-    await importCalaccess(t.db.pool, { source: b.write(), rejectsDir: rejects, log: silentLogger });
+    await importInto(t, b.write());
     // An amendment, so that versions=all has superseded rows to show.
     const a = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9800002, 1, '1500002', { FILER_NAML: 'Friends of Someone Else' })])
       .rows('RCPT_CD.TSV', [contribution(9800002, 1, 1, { CTRIB_NAML: 'Abernathy', CTRIB_NAMF: 'Jo', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '850.00', RCPT_DATE: '3/15/2018 12:00:00 AM' })]);
     dirs.push(a.dir);
-    await importCalaccess(t.db.pool, { source: a.write(), rejectsDir: rejects, log: silentLogger });
-    for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
+    await importInto(t, a.write());
+    await indexAll(es, t.db.pool, prefix);
     const config = testConfig({ ES_INDEX_PREFIX: prefix });
     app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
   });

@@ -1,7 +1,8 @@
-// The object builder of search documents as it was before transaction documents were
-// written as JSON text by PostgreSQL (indexers/documents.ts), kept unchanged as the
-// reference that test/integration/documents.test.ts holds the indexer's documents to.
-// Not used by the indexer.
+// The object builder of transaction documents (contributions, expenditures, lobbying) as it
+// was before PostgreSQL wrote them as JSON text (indexers/documents.ts), kept unchanged as
+// the reference that test/integration/documents.test.ts holds the indexer's documents to.
+// Not used by the indexer. Filer and filing documents are still built by the indexer's own
+// object builders, so they need no reference here.
 import { labelFor, type CodeType } from '../../src/db/labels.js';
 import type { Row } from '../../src/repositories/index-source-repository.js';
 import { displayName, normalizeName, zip5 } from '../../src/search/names.js';
@@ -166,53 +167,5 @@ export function lobbyingDoc(code: string, table: string, r: Row): Record<string,
     memo: ['X', 'Y'].includes(str(r['memo_code'])?.toUpperCase() ?? ''),
     description: str(r['description']),
     memo_ref: str(r['memo_refno']),
-  };
-}
-
-export function filerDoc(r: Row): Record<string, unknown> {
-  const name = str(r['name']);
-  const names = Array.isArray(r['names']) ? (r['names'] as unknown[]).map(str).filter((n): n is string => n !== null) : [];
-  const all = [...new Set([name, ...names].filter((n): n is string => n !== null))];
-  const filerType = str(r['filer_type']);
-  const status = str(r['status']);
-  // Suggestions by the name as written, and by its matching form ("DOE, JANE" -> "jane doe").
-  const inputs = [...new Set(all.flatMap((n) => [n, normalizeName(n)]).filter((n) => n.length > 0))].slice(0, 20);
-  return {
-    id: str(r['filer_id']),
-    filer_id: str(r['filer_id']),
-    xref_filer_id: str(r['xref_filer_id']),
-    name,
-    name_normalized: normalizeName(name),
-    names: all,
-    name_source: str(r['name_source']),
-    type: filerType ? { code: filerType, label: labelFor('filer_type', filerType) ?? filerType } : null,
-    status: status ? { code: status, label: labelFor('filer_status', status) ?? status } : null,
-    city: str(r['city']),
-    state: str(r['st'])?.toUpperCase() ?? null,
-    zip5: zip5(str(r['zip4'])),
-    effective_date: day(r['effect_dt']),
-    filing_count: num(r['filing_count']) ?? 0,
-    ...(inputs.length > 0 ? { suggest: { input: inputs } } : {}),
-  };
-}
-
-export function filingDoc(r: Row): Record<string, unknown> {
-  const form = str(r['form_type']);
-  return {
-    id: `${String(r['filing_id'])}:${String(r['amend_id'])}`,
-    filing_id: r['filing_id'],
-    amend_id: r['amend_id'],
-    current: r['amend_id'] === r['current_amend_id'],
-    current_amend_id: r['current_amend_id'],
-    version_count: r['version_count'],
-    has_cover: r['has_cover'],
-    form: form ? { code: form, label: labelFor('form_type', form) } : null,
-    filer: filerRef(r),
-    period_start: day(r['period_start']),
-    period_end: day(r['period_end']),
-    date_filed: day(r['date_filed']),
-    election_date: day(r['elect_date']),
-    statement_type: codeLabel('stmt_type', r['stmt_type']),
-    cover_table: str(r['cover_table']),
   };
 }

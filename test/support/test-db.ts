@@ -1,10 +1,15 @@
 // A real, isolated PostgreSQL database per suite: cloned from a template that is migrated
 // once per set of migrations (CREATE DATABASE ... TEMPLATE is a file copy: fast).
 import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { createDb, type Db } from '../../src/db/database.js';
 import { CODE_LABELS } from '../../src/db/labels.js';
 import { MIGRATIONS, migrateToLatest } from '../../src/db/migrate.js';
+import { importCalaccess, type ImportReport } from '../../src/import/importer.js';
+import { silentLogger } from '../../src/logger.js';
 import { testConfig } from './env.js';
 
 export interface TestDatabase {
@@ -88,4 +93,15 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       await dropDatabase(name);
     },
   };
+}
+
+/** Imports an export folder into a test database; its rejects go to a temporary folder,
+ *  removed after. */
+export async function importInto(t: TestDatabase, source: string): Promise<ImportReport> {
+  const rejects = mkdtempSync(path.join(os.tmpdir(), 'rej-'));
+  try {
+    return await importCalaccess(t.db.pool, { source, rejectsDir: rejects, log: silentLogger });
+  } finally {
+    rmSync(rejects, { recursive: true, force: true });
+  }
 }

@@ -2,7 +2,9 @@
 // starts with its own prefix, and is deleted after.
 import type { Client } from '@elastic/elasticsearch';
 import type pg from 'pg';
-import { KINDS, type KindName } from '../../indexers/kinds.js';
+import { KIND_NAMES, KINDS, type KindName } from '../../indexers/kinds.js';
+import { rebuildKind } from '../../indexers/rebuild.js';
+import { silentLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { testConfig } from './env.js';
 
@@ -40,4 +42,9 @@ export async function databaseIds(pool: pg.Pool, kind: KindName, currentOnly = f
     for (const d of page) if (!currentOnly || (JSON.parse(d.source) as { current?: boolean }).current !== false) ids.push(d.id);
   }
   return ids;
+}
+
+/** Builds every kind's index under the prefix from the database, as `index rebuild` does. */
+export async function indexAll(es: Client, pool: pg.Pool, prefix: string): Promise<void> {
+  for (const kind of KIND_NAMES) await rebuildKind({ es, pool, prefix, log: silentLogger }, kind);
 }
