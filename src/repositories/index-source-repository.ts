@@ -24,18 +24,22 @@ export interface SourceQuery {
 const KEY = ['filing_id', 'amend_id', 'line_item', 'rec_type', 'form_type'] as const;
 
 /** The source rows `t` (a table, or a subquery of some of its rows) with the filing, filer
- *  and cover each row's document shows. */
+ *  and cover each row's document shows, each looked up by its key (LATERAL ... LIMIT 1):
+ *  left to plain joins, the planner hashed the whole of filings and filing_versions for a
+ *  page where they are many rows of few filings (61,549 filings for 1,000,000 rows). */
 function joins(q: SourceQuery, t: string): string {
   const electDate = q.cover === 'campaign_covers' ? 'c.elect_date' : 'NULL::date';
   return `${t} t
-    JOIN filings f ON f.filing_id = t.filing_id
-    LEFT JOIN filing_versions vv ON vv.filing_id = t.filing_id AND vv.amend_id = t.amend_id
+    JOIN LATERAL (SELECT f.current_amend_id FROM filings f WHERE f.filing_id = t.filing_id LIMIT 1) f ON true
+    LEFT JOIN LATERAL (
+      SELECT vv.form_type FROM filing_versions vv WHERE vv.filing_id = t.filing_id AND vv.amend_id = t.amend_id LIMIT 1
+    ) vv ON true
     LEFT JOIN LATERAL (
       SELECT v.filer_id FROM filing_versions v
        WHERE v.filing_id = t.filing_id AND v.filer_id IS NOT NULL
        ORDER BY (v.amend_id = t.amend_id) DESC, v.amend_id DESC LIMIT 1
     ) fv ON true
-    LEFT JOIN filers fl ON fl.filer_id = fv.filer_id
+    LEFT JOIN LATERAL (SELECT fl.name, fl.filer_type FROM filers fl WHERE fl.filer_id = fv.filer_id LIMIT 1) fl ON true
     LEFT JOIN LATERAL (
       SELECT c.from_date, c.thru_date, c.rpt_date::date AS rpt_date, ${electDate} AS elect_date
         FROM ${q.cover} c WHERE c.filing_id = t.filing_id AND c.amend_id = t.amend_id LIMIT 1
@@ -52,8 +56,9 @@ const COMMON = `t.filing_id, t.amend_id, t.line_item, t.rec_type, t.form_type, t
  * subquery with the LIMIT) and only then joins: with the key comparison's parameters
  * unknown, the prepared statement's generic plan guessed a third of the table and merge-
  * joined filings and filing_versions from their first row, so every page cost more than
- * the last (537 ms a page near the end of a million rows with one filing each, 8 ms with
- * the joins after the limit).
+ * the last: 491 ms a page near the end of a million rows with one filing each (perf1),
+ * 12 ms with the joins after the limit, and 9-10 ms as before where many rows share
+ * few filings (perf2, the generated exports' shape).
  */
 export function sourceSql(q: SourceQuery, by: 'page' | 'filings', limit = 0): string {
   const fixed = q.where ? `(${q.where}) AND ` : '';
