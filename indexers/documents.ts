@@ -4,12 +4,16 @@
 //
 // Transaction documents (contributions, expenditures, lobbying) are nearly all of the
 // documents, and building them as objects to serialise again cost a rebuild most of its
-// time (GC, the builders, JSON.stringify). So PostgreSQL writes most of each one with
-// row_to_json (copies, empty strings as null, dates a date field takes, amounts as
-// numbers), and Node adds as text only the fields whose rules live in TypeScript: name
-// forms (src/search/names.ts) and code labels (src/db/labels.ts), each cached by the raw
-// values it is made of. Filers and filings are few: they stay objects, serialised once.
-// test/integration/documents.test.ts holds both to the object builder they replaced.
+// time (GC, the builders, JSON.stringify). So Node writes each one as text: the source
+// query returns raw columns only, and a document is one join of JSON pieces (strings
+// escaped, empty strings as null, dates a date field takes, amounts as numbers), with name
+// forms (src/search/names.ts) and code labels (src/db/labels.ts) cached by the raw values
+// they are made of. PostgreSQL used to write most of each document with row_to_json, but
+// during a rebuild its CPU is taken from Elasticsearch's (two cores), and its JSON cost more
+// than Node's text: over 1,000,000 contributions, a COPY of the source query took ~10 s with
+// the JSON and ~4 s with raw columns (~6 µs a document), while Node's read and build of a
+// document took ~1.5 µs more. Filers and filings are few: they stay objects, serialised
+// once. test/integration/documents.test.ts holds both to the object builder they replaced.
 import { labelFor, type CodeType } from '../src/db/labels.js';
 import type { Row, SourceRow } from '../src/repositories/index-source-repository.js';
 import { displayName, normalizeName, zip5 } from '../src/search/names.js';
@@ -44,28 +48,47 @@ function filerRef(r: Row): Record<string, unknown> {
 
 // ------------------------------------------------------------------ transaction documents
 
-/** SQL over the source row `s` (the aliases of SourceQuery.select) that does what str() does. */
-const sqlStr = (col: string): string => `nullif(s.${col}, '')`;
-/** ... what day() does: date columns, shown as 'YYYY-MM-DD' by row_to_json. */
-const sqlDay = (col: string): string => `CASE WHEN s.${col} BETWEEN DATE '1900-01-01' AND DATE '2100-12-31' THEN s.${col} END`;
-/** ... what num() does. float8 is written as the shortest text that reads back the same
- *  double (PostgreSQL's default extra_float_digits), the value Number() gives; amounts a
- *  double cannot hold are left off, as Number() would make them Infinity. */
-const sqlNum = (col: string): string =>
-  `CASE WHEN s.${col} = 'NaN' OR abs(s.${col}) > 1.7976931348623157e308 THEN NULL ELSE s.${col}::float8 END`;
-/** California elections fall in even years: the election a row counts toward. */
-const sqlElectionYear = (electDate: string, date: string, periodEnd: string): string => {
-  const year = `extract(year FROM coalesce(${date}, ${periodEnd}))::int`;
-  return `CASE WHEN ${electDate} IS NOT NULL THEN extract(year FROM ${electDate})::int ELSE ${year} + ${year} % 2 END`;
+/** Characters a JSON string cannot hold as they are (and lone surrogates, which
+ *  JSON.stringify escapes). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** A string as JSON text: nearly every value needs no escape, and one regex test costs less
+ *  than JSON.stringify's call. */
+const quote = (s: string): string => (NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`);
+/** str() as JSON text. */
+const strJson = (v: unknown): string => (typeof v === 'string' && v.length > 0 ? quote(v) : 'null');
+/** What day() accepts of a date as pg gives it ('YYYY-MM-DD', src/db/database.ts; years
+ *  outside 1000-9999 and BC dates are longer): text of fixed width orders as the date does. */
+const isDay = (v: unknown): v is string => typeof v === 'string' && v.length === 10 && v >= '1900-01-01' && v <= '2100-12-31';
+/** day() as JSON text. */
+const dayJson = (v: unknown): string => (isDay(v) ? `"${v}"` : 'null');
+/** num() as JSON text: numerics come as exact decimal text, written as the double Number()
+ *  reads (the shortest text that reads back the same, as JSON.stringify writes it); NaN and
+ *  amounts a double cannot hold are left off. */
+const numJson = (v: unknown): string => {
+  if (v === null || v === undefined || v === '') return 'null';
+  const n = typeof v === 'number' ? v : Number(v);
+  return Number.isFinite(n) ? String(n) : 'null';
 };
-/** A JSON object text of named SQL expressions, compact (json_build_object adds spaces). */
-const sqlObject = (fields: Readonly<Record<string, string>>): string =>
-  `(SELECT row_to_json(o) FROM (SELECT ${Object.entries(fields)
-    .map(([k, e]) => `${e} AS "${k}"`)
-    .join(', ')}) o)::text`;
+/** California elections fall in even years: the election a row counts toward. */
+const electionYearJson = (electDate: unknown, date: unknown, periodEnd: unknown): string => {
+  // A year of 1900-2100 written as it is a JSON number.
+  if (isDay(electDate)) return electDate.slice(0, 4);
+  const d = isDay(date) ? date : isDay(periodEnd) ? periodEnd : null;
+  if (d === null) return 'null';
+  const y = Number(d.slice(0, 4));
+  return String(y + (y % 2));
+};
+/** zip5() of str() as JSON text. */
+const zip5Json = (v: unknown): string => {
+  const z = zip5(typeof v === 'string' ? v : null);
+  return z === null ? 'null' : `"${z}"`;
+};
 
 /** A JSON value as text. */
 const json = (v: unknown): string => JSON.stringify(v) ?? 'null';
+/** A raw value as a cache key (null and '' make the same fragments). */
+const rawText = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** A cache of JSON fragments by the raw values they are made of; emptied when it grows past
  *  `max`, so dirty data with endless distinct values cannot grow it without bound. */
@@ -82,14 +105,13 @@ function fragments(make: (key: string) => string, max = 50_000): (key: string) =
   };
 }
 
-const codeLabels = new Map<CodeType, (key: string) => string>();
-/** `{"code":..,"label":..}` or null, as codeLabel() gives it. */
-function codeLabelJson(type: CodeType, raw: unknown): string {
-  if (typeof raw !== 'string') return 'null';
-  let f = codeLabels.get(type);
-  if (!f) codeLabels.set(type, (f = fragments((c) => json(codeLabel(type, c)))));
-  return f(raw);
+/** `{"code":..,"label":..}` or null of a code type, as codeLabel() gives it. */
+function codeLabelsJson(type: CodeType): (raw: unknown) => string {
+  const f = fragments((c) => json(codeLabel(type, c)));
+  return (raw) => (typeof raw === 'string' ? f(raw) : 'null');
 }
+const scheduleJson = codeLabelsJson('schedule');
+const entityJson = codeLabelsJson('entity_cd');
 
 const partyNames = fragments((key) => {
   const [last, first, suffix] = key.split('\u0000') as [string, string, string];
@@ -97,71 +119,91 @@ const partyNames = fragments((key) => {
   return `"name":${json(name)},"name_normalized":${json(normalizeName(name))}`;
 });
 const states = fragments((s) => json(str(s)?.toUpperCase() ?? null));
-const filerLabels = fragments((key) => {
-  const [name, type] = key.split('\u0000') as [string, string];
-  return `"name_normalized":${json(normalizeName(str(name)))},"type_label":${json(labelFor('filer_type', str(type)))}`;
-});
+/** The whole filer object, cached by filer id (cheaper than a key joined of three values);
+ *  its name and type are compared on every use, so a renamed filer never shows its old name. */
+const filerObjects = new Map<string, { name: unknown; type: unknown; json: string }>();
+function filerJson(id: unknown, name: unknown, type: unknown): string {
+  const key = rawText(id);
+  const f = filerObjects.get(key);
+  if (f !== undefined && f.name === name && f.type === type) return f.json;
+  const r = filerRef({ filer_id: id, filer_name: name, filer_type: type });
+  // In the order the documents have always had.
+  const text = json({ name_normalized: r['name_normalized'], type_label: r['type_label'], filer_id: r['filer_id'], name: r['name'], type: r['type'] });
+  if (filerObjects.size >= 50_000) filerObjects.clear();
+  filerObjects.set(key, { name, type, json: text });
+  return text;
+}
 const formLabels = fragments((form) => json(labelFor('form_type', str(form))));
 
-const rawText = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 /**
- * The columns every transaction source's query returns, after the five key columns
+ * The columns every transaction source's query returns after the five key columns
  * (filing_id, amend_id, line_item, rec_type, form_type) that the repository puts first:
- * the raw values Node makes fields of, then the parts PostgreSQL writes.
+ * raw values of the source row `s` (the aliases of SourceQuery.select), nothing computed.
  */
+const COLUMNS = [
+  'current_amend_id',
+  'tran_id',
+  'filer_id',
+  'filer_name',
+  'filer_type',
+  'filing_form',
+  'from_date',
+  'thru_date',
+  'rpt_date',
+  'elect_date',
+  'entity_cd',
+  'p_last',
+  'p_first',
+  'p_suffix',
+  'p_employer',
+  'p_occupation',
+  'p_city',
+  'p_state',
+  'p_zip',
+  'p_committee',
+  'amount',
+  'tx_date',
+  'memo_code',
+  'memo_refno',
+  'description',
+] as const;
+const at = (column: (typeof COLUMNS)[number]): number => 5 + COLUMNS.indexOf(column);
+
+/** Where each value is in a source row. */
 const C = {
-  /** the last of the key columns */
+  filingId: 0,
+  amendId: 1,
+  lineItem: 2,
+  recType: 3,
   formType: 4,
-  id: 5,
-  pLast: 6,
-  pFirst: 7,
-  pSuffix: 8,
-  entity: 9,
-  pState: 10,
-  pZip: 11,
-  filerName: 12,
-  filerType: 13,
-  filingForm: 14,
-  doc: 15,
-  party: 16,
-  filer: 17,
-  filing: 18,
+  currentAmendId: at('current_amend_id'),
+  tranId: at('tran_id'),
+  filerId: at('filer_id'),
+  filerName: at('filer_name'),
+  filerType: at('filer_type'),
+  filingForm: at('filing_form'),
+  fromDate: at('from_date'),
+  thruDate: at('thru_date'),
+  rptDate: at('rpt_date'),
+  electDate: at('elect_date'),
+  entity: at('entity_cd'),
+  pLast: at('p_last'),
+  pFirst: at('p_first'),
+  pSuffix: at('p_suffix'),
+  pEmployer: at('p_employer'),
+  pOccupation: at('p_occupation'),
+  pCity: at('p_city'),
+  pState: at('p_state'),
+  pZip: at('p_zip'),
+  pCommittee: at('p_committee'),
+  amount: at('amount'),
+  txDate: at('tx_date'),
+  memoCode: at('memo_code'),
+  memoRef: at('memo_refno'),
+  description: at('description'),
   /** where a kind's own columns start */
-  extra: 19,
+  extra: 5 + COLUMNS.length,
 } as const;
-
-const idSql = (code: string): string => `'${code}:' || s.filing_id || ':' || s.amend_id || ':' || s.line_item || ':' || s.rec_type || ':' || s.form_type`;
-
-const VERSION_SQL = {
-  current: 'coalesce(s.amend_id = s.current_amend_id, false)',
-  filing_id: 's.filing_id',
-  amend_id: 's.amend_id',
-  line_item: 's.line_item',
-  rec_type: 's.rec_type',
-  form_type: 's.form_type',
-  tran_id: sqlStr('tran_id'),
-};
-
-const PARTY_SQL = {
-  last_name: sqlStr('p_last'),
-  first_name: sqlStr('p_first'),
-  employer: sqlStr('p_employer'),
-  occupation: sqlStr('p_occupation'),
-  city: sqlStr('p_city'),
-  zip: sqlStr('p_zip'),
-  committee_id: sqlStr('p_committee'),
-};
-const FILER_SQL = { filer_id: sqlStr('filer_id'), name: sqlStr('filer_name'), type: sqlStr('filer_type') };
-const FILING_SQL = {
-  filing_id: 's.filing_id',
-  amend_id: 's.amend_id',
-  current_amend_id: 's.current_amend_id',
-  form: sqlStr('filing_form'),
-  period_start: sqlDay('from_date'),
-  period_end: sqlDay('thru_date'),
-  date_filed: sqlDay('rpt_date'),
-};
 
 /** What a source is to its documents: its id code and table, and the kind of row it holds. */
 export interface TransactionOrigin {
@@ -183,13 +225,13 @@ interface Shape {
   /** Names of the party and filer objects in the document. */
   party: string;
   filer: string;
-  /** The document's own top-level fields PostgreSQL writes. */
-  sql: Record<string, string>;
-  /** Raw columns the Node fields of `node` read, from C.extra on. */
+  /** Raw columns of the kind's own, from C.extra on. */
   extra: readonly string[];
+  /** The kind's fields after the version fields (amount, dates, memo...), as `,"name":value` text. */
+  fields(row: SourceRow): string;
   /** Fields fixed by the source, as an object (serialised once per source). */
   fixed(o: TransactionOrigin): Record<string, unknown>;
-  /** Top-level fields made in Node, as `,"name":value` text. */
+  /** The kind's fields after the schedule, as `,"name":value` text. */
   node(row: SourceRow): string;
 }
 
@@ -201,45 +243,34 @@ function transactionDocument(shape: Shape): TransactionDocument {
     return f;
   };
   const partyKey = `,${json(shape.party)}:{`;
-  const filerKey = `,${json(shape.filer)}:{`;
+  const filerKey = `},${json(shape.filer)}:`;
+  const columns = [...COLUMNS, ...shape.extra].map((c) => `s.${c}`).join(', ');
   return {
-    columns: (o) =>
-      [
-        `${idSql(o.code)} AS id`,
-        's.p_last',
-        's.p_first',
-        's.p_suffix',
-        's.entity_cd',
-        's.p_state',
-        's.p_zip',
-        's.filer_name',
-        's.filer_type',
-        's.filing_form',
-        sqlObject({ ...VERSION_SQL, ...shape.sql }),
-        sqlObject(PARTY_SQL),
-        sqlObject(FILER_SQL),
-        sqlObject(FILING_SQL),
-        ...shape.extra.map((c) => `s.${c}`),
-      ].join(',\n  '),
+    columns: () => columns,
     build(o, r) {
-      const id = r[C.id] as string;
-      const zip = zip5(str(r[C.pZip]));
-      const source =
-        `{"id":${json(id)},${(r[C.doc] as string).slice(1, -1)}` +
-        fixedJson(o) +
-        `,"schedule":${codeLabelJson('schedule', r[C.formType])}` +
-        shape.node(r) +
-        partyKey +
-        partyNames(`${rawText(r[C.pLast])}\u0000${rawText(r[C.pFirst])}\u0000${rawText(r[C.pSuffix])}`) +
-        `,"entity":${codeLabelJson('entity_cd', r[C.entity])},"state":${states(rawText(r[C.pState]))},"zip5":${zip === null ? 'null' : `"${zip}"`},` +
-        (r[C.party] as string).slice(1) +
-        filerKey +
-        filerLabels(`${rawText(r[C.filerName])}\u0000${rawText(r[C.filerType])}`) +
-        ',' +
-        (r[C.filer] as string).slice(1) +
-        `,"filing":{"form_label":${formLabels(rawText(r[C.filingForm]))},` +
-        (r[C.filing] as string).slice(1) +
-        '}';
+      const filingId = r[C.filingId] as number;
+      const amendId = r[C.amendId] as number;
+      const lineItem = r[C.lineItem] as number;
+      const currentAmendId = r[C.currentAmendId] as number | null;
+      const id = `${o.code}:${filingId}:${amendId}:${lineItem}:${r[C.recType] as string}:${r[C.formType] as string}`;
+      // One flat string, joined once. A page of documents waits for its bulk body, and a
+      // string concatenated of a hundred pieces is a tree of that many objects that every
+      // scavenge copies until the body flattens it: joined, a rebuild's read side took
+      // ~10 µs of Node's CPU a document instead of ~15.
+      const source = [
+        '{"id":', quote(id), amendId === currentAmendId ? ',"current":true' : ',"current":false',
+        ',"filing_id":', String(filingId), ',"amend_id":', String(amendId), ',"line_item":', String(lineItem),
+        ',"rec_type":', quote(r[C.recType] as string), ',"form_type":', quote(r[C.formType] as string), ',"tran_id":', strJson(r[C.tranId]),
+        shape.fields(r), fixedJson(o), ',"schedule":', scheduleJson(r[C.formType]), shape.node(r),
+        partyKey, partyNames(`${rawText(r[C.pLast])}\u0000${rawText(r[C.pFirst])}\u0000${rawText(r[C.pSuffix])}`),
+        ',"entity":', entityJson(r[C.entity]), ',"state":', states(rawText(r[C.pState])), ',"zip5":', zip5Json(r[C.pZip]),
+        ',"last_name":', strJson(r[C.pLast]), ',"first_name":', strJson(r[C.pFirst]), ',"employer":', strJson(r[C.pEmployer]),
+        ',"occupation":', strJson(r[C.pOccupation]), ',"city":', strJson(r[C.pCity]), ',"zip":', strJson(r[C.pZip]), ',"committee_id":', strJson(r[C.pCommittee]),
+        filerKey, filerJson(r[C.filerId], r[C.filerName], r[C.filerType]),
+        ',"filing":{"form_label":', formLabels(rawText(r[C.filingForm])), ',"filing_id":', String(filingId), ',"amend_id":', String(amendId),
+        ',"current_amend_id":', currentAmendId === null ? 'null' : String(currentAmendId), ',"form":', strJson(r[C.filingForm]),
+        ',"period_start":', dayJson(r[C.fromDate]), ',"period_end":', dayJson(r[C.thruDate]), ',"date_filed":', dayJson(r[C.rptDate]), '}}',
+      ].join('');
       return { id, source };
     },
   };
@@ -256,22 +287,24 @@ function reportKind(code: string): { code: string; label: string } {
   return { code: c, label: REPORT_KINDS[c] ?? code };
 }
 
-const CAMPAIGN_SQL = {
-  amount: sqlNum('amount'),
-  date: sqlDay('tx_date'),
-  election_year: sqlElectionYear(sqlDay('elect_date'), sqlDay('tx_date'), sqlDay('thru_date')),
-  memo: `coalesce(s.memo_code IN ('X', 'x'), false)`,
-  description: sqlStr('description'),
-  memo_ref: sqlStr('memo_refno'),
+/** Amount, date, election year, memo flag, description and memo reference of campaign rows. */
+const campaignFields = (r: SourceRow): string => {
+  const memo = r[C.memoCode];
+  return (
+    `,"amount":${numJson(r[C.amount])},"date":${dayJson(r[C.txDate])},"election_year":${electionYearJson(r[C.electDate], r[C.txDate], r[C.thruDate])}` +
+    `,"memo":${memo === 'X' || memo === 'x'},"description":${strJson(r[C.description])},"memo_ref":${strJson(r[C.memoRef])}`
+  );
 };
+
+const tranTypeJson = codeLabelsJson('tran_type');
 
 export const contributionDocument = transactionDocument({
   party: 'contributor',
   filer: 'recipient',
-  sql: CAMPAIGN_SQL,
   extra: ['tran_type'],
+  fields: campaignFields,
   fixed: (o) => ({ report_kind: reportKind(o.label) }),
-  node: (r) => `,"transaction_type":${codeLabelJson('tran_type', r[C.extra])}`,
+  node: (r) => `,"transaction_type":${tranTypeJson(r[C.extra])}`,
 });
 
 const targetNames = fragments((key) => {
@@ -279,18 +312,22 @@ const targetNames = fragments((key) => {
   return json(displayName(str(last), str(first)) ?? str(ballot));
 });
 
+const expenseJson = codeLabelsJson('expn_code');
+const officeJson = codeLabelsJson('office_cd');
+const supportOpposeJson = codeLabelsJson('sup_opp_cd');
+
 export const expenditureDocument = transactionDocument({
   party: 'payee',
   filer: 'spender',
-  sql: CAMPAIGN_SQL,
   extra: ['expn_code', 'cand_naml', 'cand_namf', 'bal_name', 'office_cd', 'sup_opp_cd'],
+  fields: campaignFields,
   fixed: (o) => ({ report_kind: reportKind(o.label) }),
   node: (r) => {
     const x = C.extra;
     return (
-      `,"expense":${codeLabelJson('expn_code', r[x])}` +
+      `,"expense":${expenseJson(r[x])}` +
       `,"target":{"name":${targetNames(`${rawText(r[x + 1])}\u0000${rawText(r[x + 2])}\u0000${rawText(r[x + 3])}`)}` +
-      `,"office":${codeLabelJson('office_cd', r[x + 4])},"support_oppose":${codeLabelJson('sup_opp_cd', r[x + 5])}}`
+      `,"office":${officeJson(r[x + 4])},"support_oppose":${supportOpposeJson(r[x + 5])}}`
     );
   },
 });
@@ -305,15 +342,16 @@ const ACTIVITIES: Record<string, string> = {
 export const lobbyingDocument = transactionDocument({
   party: 'party',
   filer: 'filer',
-  sql: {
-    amount: sqlNum('amount'),
-    date: `coalesce(${sqlDay('tx_date')}, ${sqlDay('thru_date')})`,
-    memo: `coalesce(s.memo_code IN ('X', 'x', 'Y', 'y'), false)`,
-    description: sqlStr('description'),
-    memo_ref: sqlStr('memo_refno'),
-    beneficiary: `(SELECT row_to_json(b) FROM (SELECT ${sqlStr('bene_name')} AS name, ${sqlStr('bene_posit')} AS position) b)`,
+  extra: ['bene_name', 'bene_posit'],
+  fields: (r) => {
+    const memo = r[C.memoCode];
+    const x = C.extra;
+    return (
+      `,"amount":${numJson(r[C.amount])},"date":${isDay(r[C.txDate]) ? dayJson(r[C.txDate]) : dayJson(r[C.thruDate])}` +
+      `,"memo":${memo === 'X' || memo === 'x' || memo === 'Y' || memo === 'y'},"description":${strJson(r[C.description])},"memo_ref":${strJson(r[C.memoRef])}` +
+      `,"beneficiary":{"name":${strJson(r[x])},"position":${strJson(r[x + 1])}}`
+    );
   },
-  extra: [],
   fixed: (o) => {
     const activity = o.label.toUpperCase();
     return { activity: { code: activity, label: ACTIVITIES[activity] ?? activity } };

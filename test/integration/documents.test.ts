@@ -1,10 +1,10 @@
 // The documents the indexer writes hold the same fields and values as those of the object
 // builder they replaced (test/support/reference-documents.ts, kept as it was), for every
 // row of the sample, of a generated export with dirt, and of rows made to reach the edges
-// of each rule: most of a transaction document is now written by PostgreSQL as JSON text
-// (indexers/documents.ts), and SQL's empty strings, dates, numbers, case and white space
-// are not JavaScript's unless made so. The sync's documents (docsFor) are the rebuild's
-// (streamAll), byte for byte.
+// of each rule: a transaction document is written as JSON text (indexers/documents.ts; by
+// PostgreSQL once, by Node now), and text's escapes, empty strings, dates, numbers, case and
+// white space are not the object builder's unless made so. The sync's documents (docsFor)
+// are the rebuild's (streamAll), byte for byte.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { KINDS, TRANSACTION_SOURCES, type Doc, type KindName } from '../../indexers/kinds.js';
 import { generateCalaccess } from '../../src/import/generator.js';
 import { sourceSql, type Row } from '../../src/repositories/index-source-repository.js';
-import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR } from '../builders/calaccess-export.js';
+import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR, sampleHeader, type Row as ExportRow } from '../builders/calaccess-export.js';
 import * as reference from '../support/reference-documents.js';
 import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
 
@@ -46,6 +46,119 @@ function edgeRows(): ExportBuilder {
   ];
   return b.rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', covers).rows('RCPT_CD.TSV', rows).rows('EXPN_CD.TSV', spending);
 }
+
+/** A row as UTF-8 bytes (tsvLine writes latin1, which cannot carry an emoji or U+2028). */
+function utf8Line(file: string, row: ExportRow): Buffer {
+  const header = sampleHeader(file);
+  for (const k of Object.keys(row)) if (!header.includes(k)) throw new Error(`${file} has no column ${k}`);
+  return Buffer.from(header.map((h) => (row[h] === undefined ? '' : String(row[h]))).join('\t') + '\r\n', 'utf8');
+}
+
+/** Filing 990101.. : what Node must write as JSON itself (the documents are no longer
+ *  PostgreSQL's JSON): strings that need escapes (quotes, backslashes, control characters
+ *  the importer keeps, a bare LF, U+2028, characters beyond the BMP), amounts at the edges
+ *  of a double's text, dates at the bounds of a date field, election years, memo codes, and
+ *  lobbying rows (beneficiary, memo Y, dates from the period). Amounts no import can load
+ *  (NaN, infinities) are written into the database after the import (see `before`). */
+function jsonEdgeRows(): ExportBuilder {
+  const b = new ExportBuilder();
+  const covers = [
+    cover(990101, 0, 'EDGE3', { FILER_NAML: 'Comité "Ünïcode" \\ 😀', THRU_DATE: '12/31/2015 12:00:00 AM', ELECT_DATE: '' }),
+    cover(990102, 0, 'EDGE4', { FILER_NAML: 'Edge\u0001Four', FROM_DATE: '1/1/1900 12:00:00 AM', THRU_DATE: '12/31/1899 12:00:00 AM', ELECT_DATE: '12/31/2100 12:00:00 AM' }),
+  ];
+  const tricky = {
+    CTRIB_NAML: 'Quote " back \\ slash \u0001\u0007\u000b\u000c\u001f',
+    CTRIB_NAMF: 'Zoë 😀',
+    CTRIB_EMP: 'Line\nbreak',
+    CTRIB_OCC: 'para\u2028graph\u2029sep',
+    CTRIB_CITY: 'São Paulo \u007f',
+    CTRIB_DSCR: '\\"\\u0000 is not a NUL',
+    MEMO_REFNO: '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+    TRAN_ID: 'T"1\\',
+  };
+  const rows = [
+    contribution(990101, 0, 1, { ...tricky, AMOUNT: '100000000000000000000', RCPT_DATE: '1/1/1900 12:00:00 AM' }),
+    contribution(990101, 0, 2, { AMOUNT: `1${'0'.repeat(400)}`, RCPT_DATE: '12/31/1899 12:00:00 AM', MEMO_CODE: 'XX' }),
+    contribution(990101, 0, 3, { AMOUNT: '.5', RCPT_DATE: '6/1/2015 12:00:00 AM', MEMO_CODE: 'Y' }),
+    contribution(990101, 0, 4, { AMOUNT: '5.', RCPT_DATE: '', CTRIB_ZIP4: '9581' }),
+    contribution(990101, 0, 5, { AMOUNT: '-0.1', RCPT_DATE: '1/1/0200 12:00:00 AM', CTRIB_ZIP4: '95814x' }),
+    contribution(990101, 0, 6, { AMOUNT: '0.000001', CTRIB_ST: 'ñy' }),
+    contribution(990101, 0, 7, { AMOUNT: '0.0000001', CTRIB_NAMS: 'III' }),
+    contribution(990101, 0, 8, { AMOUNT: '12345678901234567890.123456789' }),
+    contribution(990101, 0, 9, { AMOUNT: '1000000000000000' }),
+    contribution(990101, 0, 10, { AMOUNT: '999999999999999.9' }),
+    contribution(990101, 0, 11, { AMOUNT: '250.00' }),
+    contribution(990101, 0, 12, { AMOUNT: '250.00' }),
+    contribution(990101, 0, 13, { AMOUNT: '250.00' }),
+    contribution(990102, 0, 1, { ...tricky, CTRIB_NAML: 'Acme "Quoted", Inc.', CTRIB_NAMF: '', RCPT_DATE: '12/31/2100 12:00:00 AM' }),
+    contribution(990102, 0, 2, { RCPT_DATE: '', CTRIB_CITY: 'C:\\new\\', CTRIB_EMP: 'back\\slash', CTRIB_OCC: 'tab\\t' }),
+  ];
+  const spending = [
+    expenditure(990101, 0, 1, { CAND_NAML: 'Ñandú "Ray" \\', CAND_NAMF: '😀', PAYEE_NAML: 'Tab\u0001Print', EXPN_DSCR: 'a\nb', AMOUNT: '0.1' }),
+    expenditure(990102, 0, 1, { CAND_NAML: '', CAND_NAMF: '', BAL_NAME: 'Prop "65" \u2028', AMOUNT: '1000.50' }),
+  ];
+  const lobbyCover = (filingId: number, extra: ExportRow = {}): ExportRow => ({
+    FILING_ID: filingId,
+    AMEND_ID: 0,
+    REC_TYPE: 'CVR',
+    FORM_TYPE: 'F625',
+    FILER_ID: 'EDGEL',
+    ENTITY_CD: 'FRM',
+    FILER_NAML: 'Lobby "Firm" \\ 😀',
+    RPT_DATE: '7/31/2016 12:00:00 AM',
+    FROM_DATE: '4/1/2016 12:00:00 AM',
+    THRU_DATE: '6/30/2016 12:00:00 AM',
+    ...extra,
+  });
+  const lexp = (lineItem: number, extra: ExportRow = {}): ExportRow => ({
+    FILING_ID: 990103,
+    AMEND_ID: 0,
+    LINE_ITEM: lineItem,
+    REC_TYPE: 'LEXP',
+    FORM_TYPE: 'F625P3A',
+    TRAN_ID: `L${lineItem}`,
+    ENTITY_CD: 'OTH',
+    PAYEE_NAML: 'Frank Fat\u2019s',
+    PAYEE_CITY: 'Sacramento',
+    PAYEE_ST: 'CA',
+    PAYEE_ZIP4: '95814',
+    BENE_NAME: 'Jane "J" Doe \\ 😀',
+    BENE_POSIT: 'Member\nAssembly',
+    EXPN_DSCR: 'lunch',
+    EXPN_DATE: '8/31/2016 12:00:00 AM',
+    AMOUNT: '10.00',
+    ...extra,
+  });
+  const lobbying = [
+    lexp(1, { MEMO_CODE: 'y' }),
+    lexp(2, { MEMO_CODE: 'Y', EXPN_DATE: '', BENE_NAME: '', BENE_POSIT: '' }),
+    lexp(3, { MEMO_CODE: 'x', EXPN_DATE: '1/1/1899 12:00:00 AM', AMOUNT: '0.1' }),
+    lexp(4, { MEMO_CODE: 'N', AMOUNT: '' }),
+  ];
+  const lpay = {
+    FILING_ID: 990104,
+    AMEND_ID: 0,
+    LINE_ITEM: 1,
+    REC_TYPE: 'LPAY',
+    FORM_TYPE: 'F635P3B',
+    TRAN_ID: 'P1',
+    ENTITY_CD: 'OTH',
+    EMPLR_NAML: 'Client "A" \\ Ünïcode',
+    LBY_ACTVTY: 'bills\u0001 "AB 1"',
+    FEES_AMT: '12.5',
+    PER_TOTAL: '',
+  };
+  b.raw('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', Buffer.concat(covers.map((c) => utf8Line('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', c))));
+  b.raw('RCPT_CD.TSV', Buffer.concat(rows.map((r) => utf8Line('RCPT_CD.TSV', r))));
+  b.raw('EXPN_CD.TSV', Buffer.concat(spending.map((r) => utf8Line('EXPN_CD.TSV', r))));
+  b.raw('CVR_LOBBY_DISCLOSURE_CD.TSV', Buffer.concat([lobbyCover(990103), lobbyCover(990104, { FORM_TYPE: 'F635' })].map((c) => utf8Line('CVR_LOBBY_DISCLOSURE_CD.TSV', c))));
+  b.raw('LEXP_CD.TSV', Buffer.concat(lobbying.map((r) => utf8Line('LEXP_CD.TSV', r))));
+  b.raw('LPAY_CD.TSV', utf8Line('LPAY_CD.TSV', lpay));
+  return b;
+}
+
+/** Amounts PostgreSQL's numeric holds that no export line can (the importer reads plain decimals only). */
+const STORED_AMOUNTS: Record<number, string> = { 11: 'NaN', 12: 'Infinity', 13: '-Infinity' };
 
 type Builder = (code: string, table: string, r: Row) => Record<string, unknown>;
 const BUILDERS: Record<'contributions' | 'expenditures' | 'lobbying', { build: Builder; label: string }> = {
@@ -98,6 +211,12 @@ describe('indexer documents: the same content as the object builder they replace
     const edges = edgeRows();
     dirs.push(edges.dir);
     await importInto(t, edges.write());
+    const jsonEdges = jsonEdgeRows();
+    dirs.push(jsonEdges.dir);
+    await importInto(t, jsonEdges.write());
+    for (const [line, amount] of Object.entries(STORED_AMOUNTS)) {
+      await t.db.pool.query('UPDATE contributions SET amount = $1::numeric WHERE filing_id = 990101 AND line_item = $2', [amount, Number(line)]);
+    }
   });
   after(async () => {
     await t.drop();
@@ -118,6 +237,23 @@ describe('indexer documents: the same content as the object builder they replace
     assert.equal(edge.length, 8);
     const odd = JSON.parse(got.get('rcpt:990001:0:2:RCPT:A')!.source) as { contributor: { name: string; state: string; zip5: string } };
     assert.deepEqual([odd.contributor.name, odd.contributor.state, odd.contributor.zip5], ['José Muñoz', 'SSA', '95814']);
+  });
+
+  it('the JSON edge rows were imported, so their documents were compared', async () => {
+    const got = await streamed(t, 'contributions');
+    assert.equal([...got.keys()].filter((id) => id.startsWith('rcpt:99010')).length, 15);
+    const doc = (id: string): Record<string, unknown> => JSON.parse(got.get(id)!.source) as Record<string, unknown>;
+    const tricky = doc('rcpt:990101:0:1:RCPT:A') as { contributor: Record<string, string>; recipient: { name: string }; amount: number; tran_id: string };
+    assert.equal(tricky.contributor['first_name'], 'Zoë 😀');
+    assert.equal(tricky.contributor['employer'], 'Line\nbreak');
+    assert.equal(tricky.contributor['occupation'], 'para\u2028graph\u2029sep');
+    assert.equal(tricky.contributor['last_name'], 'Quote " back \\ slash \u0001\u0007\u000b\u000c\u001f');
+    assert.equal(tricky.recipient.name, 'Comité "Ünïcode" \\ 😀');
+    assert.equal(tricky.tran_id, 'T"1\\');
+    assert.equal(tricky.amount, 1e20);
+    for (const line of Object.keys(STORED_AMOUNTS)) assert.equal(doc(`rcpt:990101:0:${line}:RCPT:A`)['amount'], null, `amount of line ${line}`);
+    const lobbying = await streamed(t, 'lobbying');
+    assert.equal([...lobbying.keys()].filter((id) => /^l(exp|pay):99010/.test(id)).length, 5);
   });
 
   it("the sync's documents of a filing (docsFor) are the rebuild's, byte for byte", async () => {
