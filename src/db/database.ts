@@ -27,6 +27,9 @@ export function poolConfig(config: Pick<Config, 'databaseUrl' | 'pgPoolMax'>, ap
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
     application_name: applicationName,
+    // Dates and timestamps are read as text (above) and written into documents and exports
+    // as they come: in ISO form whatever the server's or database's default DateStyle.
+    options: '-c DateStyle=ISO',
     types,
   };
 }

@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { KINDS, TRANSACTION_SOURCES, type Doc, type KindName } from '../../indexers/kinds.js';
+import { createDb } from '../../src/db/database.js';
 import { generateCalaccess } from '../../src/import/generator.js';
 import { sourceSql, type Row } from '../../src/repositories/index-source-repository.js';
 import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR, sampleHeader, type Row as ExportRow } from '../builders/calaccess-export.js';
@@ -266,6 +268,33 @@ describe('indexer documents: the same content as the object builder they replace
         assert.equal(d.source, all.get(d.id)?.source, `${kind} ${d.id}`);
         assert.equal(d.filingId, all.get(d.id)?.filingId, `${kind} ${d.id}`);
       }
+    }
+  });
+});
+
+describe('indexer documents: dates as ISO text whatever the server DateStyle', function () {
+  let t: TestDatabase;
+  after(async () => {
+    await t?.drop();
+  });
+
+  it('reads dates and timestamps as YYYY-MM-DD text where the database defaults to another DateStyle', async () => {
+    t = await createTestDatabase('datestyle');
+    const name = new URL(t.url).pathname.slice(1);
+    await t.db.pool.query(`ALTER DATABASE "${name}" SET DateStyle = 'SQL, DMY'`);
+    // New connections take the database's default; the pool's options must override it.
+    const plain = new pg.Client({ connectionString: t.url });
+    await plain.connect();
+    const other = (await plain.query<{ d: string }>(`SELECT DATE '2016-02-29'::text AS d`)).rows[0]!.d;
+    await plain.end();
+    assert.equal(other, '29/02/2016', 'the database default really is another DateStyle');
+    const db = createDb({ databaseUrl: t.url, pgPoolMax: 1 }, 'test-datestyle');
+    try {
+      const row = (await db.pool.query<{ d: unknown; ts: unknown }>(`SELECT DATE '2016-02-29' AS d, TIMESTAMP '2016-02-29 13:45:00' AS ts`)).rows[0]!;
+      assert.equal(row.d, '2016-02-29');
+      assert.equal(row.ts, '2016-02-29 13:45:00');
+    } finally {
+      await db.close();
     }
   });
 });
