@@ -16,19 +16,21 @@ export function sampleHeader(file: string): string[] {
 
 export type Row = Record<string, string | number>;
 
-export function tsvLine(file: string, row: Row): Buffer {
+/** A row as a line of the file, in the export's encoding (latin1) or another (utf8 carries
+ *  what latin1 cannot: emoji, U+2028). */
+export function tsvLine(file: string, row: Row, encoding: BufferEncoding = 'latin1'): Buffer {
   const header = sampleHeader(file);
   for (const k of Object.keys(row)) if (!header.includes(k)) throw new Error(`${file} has no column ${k}`);
-  return Buffer.from(header.map((h) => (row[h] === undefined ? '' : String(row[h]))).join('\t') + '\r\n', 'latin1');
+  return Buffer.from(header.map((h) => (row[h] === undefined ? '' : String(row[h]))).join('\t') + '\r\n', encoding);
 }
 
 export class ExportBuilder {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), 'calaccess-export-'));
   private readonly files = new Map<string, Buffer[]>();
 
-  rows(file: string, rows: Row[]): this {
+  rows(file: string, rows: Row[], encoding: BufferEncoding = 'latin1'): this {
     const list = this.files.get(file) ?? [];
-    for (const r of rows) list.push(tsvLine(file, r));
+    for (const r of rows) list.push(tsvLine(file, r, encoding));
     this.files.set(file, list);
     return this;
   }

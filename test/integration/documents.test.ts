@@ -14,12 +14,11 @@ import { KINDS, TRANSACTION_SOURCES, type Doc, type KindName } from '../../index
 import { createDb } from '../../src/db/database.js';
 import { generateCalaccess } from '../../src/import/generator.js';
 import { sourceSql, type Row } from '../../src/repositories/index-source-repository.js';
-import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR, sampleHeader, type Row as ExportRow } from '../builders/calaccess-export.js';
+import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR, type Row as ExportRow } from '../builders/calaccess-export.js';
 import * as reference from '../support/reference-documents.js';
 import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'docs-'));
-
 
 /** Filing 990001.. : rows at the edges of what the document rules do (names, case, white
  *  space, dates out of a date field's range, amounts, memo codes, quotes and backslashes). */
@@ -47,13 +46,6 @@ function edgeRows(): ExportBuilder {
     expenditure(990002, 0, 1, { PAYEE_NAML: '', EXPN_CODE: '', AMOUNT: '1e3', EXPN_DATE: '' }),
   ];
   return b.rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', covers).rows('RCPT_CD.TSV', rows).rows('EXPN_CD.TSV', spending);
-}
-
-/** A row as UTF-8 bytes (tsvLine writes latin1, which cannot carry an emoji or U+2028). */
-function utf8Line(file: string, row: ExportRow): Buffer {
-  const header = sampleHeader(file);
-  for (const k of Object.keys(row)) if (!header.includes(k)) throw new Error(`${file} has no column ${k}`);
-  return Buffer.from(header.map((h) => (row[h] === undefined ? '' : String(row[h]))).join('\t') + '\r\n', 'utf8');
 }
 
 /** Filing 990101.. : what Node must write as JSON itself (the documents are no longer
@@ -150,13 +142,14 @@ function jsonEdgeRows(): ExportBuilder {
     FEES_AMT: '12.5',
     PER_TOTAL: '',
   };
-  b.raw('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', Buffer.concat(covers.map((c) => utf8Line('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', c))));
-  b.raw('RCPT_CD.TSV', Buffer.concat(rows.map((r) => utf8Line('RCPT_CD.TSV', r))));
-  b.raw('EXPN_CD.TSV', Buffer.concat(spending.map((r) => utf8Line('EXPN_CD.TSV', r))));
-  b.raw('CVR_LOBBY_DISCLOSURE_CD.TSV', Buffer.concat([lobbyCover(990103), lobbyCover(990104, { FORM_TYPE: 'F635' })].map((c) => utf8Line('CVR_LOBBY_DISCLOSURE_CD.TSV', c))));
-  b.raw('LEXP_CD.TSV', Buffer.concat(lobbying.map((r) => utf8Line('LEXP_CD.TSV', r))));
-  b.raw('LPAY_CD.TSV', utf8Line('LPAY_CD.TSV', lpay));
-  return b;
+  // In UTF-8: latin1 cannot carry an emoji or U+2028.
+  return b
+    .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', covers, 'utf8')
+    .rows('RCPT_CD.TSV', rows, 'utf8')
+    .rows('EXPN_CD.TSV', spending, 'utf8')
+    .rows('CVR_LOBBY_DISCLOSURE_CD.TSV', [lobbyCover(990103), lobbyCover(990104, { FORM_TYPE: 'F635' })], 'utf8')
+    .rows('LEXP_CD.TSV', lobbying, 'utf8')
+    .rows('LPAY_CD.TSV', [lpay], 'utf8');
 }
 
 /** Amounts PostgreSQL's numeric holds that no export line can (the importer reads plain decimals only). */
