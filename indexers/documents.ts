@@ -216,7 +216,7 @@ export interface TransactionOrigin {
 /** How one kind of transaction document is made. */
 export interface TransactionDocument {
   /** The select list over the source row `s`, after the key columns. */
-  columns(o: TransactionOrigin): string;
+  columns: string;
   /** An array-mode row of `columns` -> the document's id and JSON text. */
   build(o: TransactionOrigin, row: SourceRow): { id: string; source: string };
 }
@@ -244,9 +244,8 @@ function transactionDocument(shape: Shape): TransactionDocument {
   };
   const partyKey = `,${json(shape.party)}:{`;
   const filerKey = `},${json(shape.filer)}:`;
-  const columns = [...COLUMNS, ...shape.extra].map((c) => `s.${c}`).join(', ');
   return {
-    columns: () => columns,
+    columns: [...COLUMNS, ...shape.extra].map((c) => `s.${c}`).join(', '),
     build(o, r) {
       const filingId = r[C.filingId] as number;
       const amendId = r[C.amendId] as number;

@@ -57,7 +57,7 @@ type SourceSpec = Omit<SourceQuery, 'columns'> & TransactionOrigin & { document:
 export type TransactionSource = SourceQuery & TransactionOrigin & { document: TransactionDocument };
 
 /** The select list of a source's documents, from its document kind. */
-const withColumns = (specs: SourceSpec[]): TransactionSource[] => specs.map((s) => ({ ...s, columns: s.document.columns(s) }));
+const withColumns = (specs: SourceSpec[]): TransactionSource[] => specs.map((s) => ({ ...s, columns: s.document.columns }));
 
 const PARTY = (p: string, extra = ''): string =>
   `t.entity_cd, t.${p}_naml AS p_last, t.${p}_namf AS p_first, t.${p}_namt AS p_title, t.${p}_nams AS p_suffix,
