@@ -89,13 +89,6 @@ function changeListener(config: Readonly<Config>, log: Logger, signal: AbortSign
 /** Entries older than this at the end of a full batch: the follower is catching up. */
 const CATCH_UP_AGE_S = 10;
 
-/** Seconds since a change_log.changed_at as PostgreSQL writes it ('2026-11-24 13:21:25.12+00'); 0 if unreadable. */
-export function entryAgeSeconds(changedAt: string, now = Date.now()): number {
-  const iso = changedAt.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? Math.max(0, (now - t) / 1000) : 0;
-}
-
 export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> {
   const { es, pool, config, log } = deps;
   const prefix = config.esIndexPrefix;
@@ -151,7 +144,7 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
         // Far behind (a full batch whose newest entry is already CATCH_UP_AGE_S old), a quick
         // batch makes the next one larger and a slow one (many documents per entry) smaller.
         // Near the head, batches stay small: a new change waits behind one small batch.
-        if (entries.length === size && entryAgeSeconds(entries[entries.length - 1]!.changed_at) > CATCH_UP_AGE_S) {
+        if (entries.length === size && entries[entries.length - 1]!.age_seconds > CATCH_UP_AGE_S) {
           size = seconds < 5 ? Math.min(size * 4, maxBatch) : seconds > 20 ? Math.max(batchSize, Math.floor(size / 4)) : size;
         } else {
           size = batchSize;

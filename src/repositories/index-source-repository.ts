@@ -205,7 +205,8 @@ export async function countFilingVersions(pool: pg.Pool): Promise<{ rows: number
 
 export interface ChangeEntry {
   seq: string;
-  changed_at: string;
+  /** Seconds since the change was committed, by the database's clock. */
+  age_seconds: number;
   table_name: string;
   op: 'upsert' | 'delete' | 'current_changed';
   filing_id: number | null;
@@ -217,7 +218,7 @@ export async function readChanges(pool: pg.Pool | pg.ClientBase, after: string, 
   const res = await pool.query<ChangeEntry>(
     // Ordered by the bigint column, qualified: a bare `seq` here would name the text output
     // column, and '100000' sorts before '25448' — a batch would skip every seq in between.
-    `SELECT seq::text AS seq, changed_at::text, table_name, op, filing_id, amend_id, row_key FROM change_log WHERE seq > $1::bigint ORDER BY change_log.seq LIMIT $2`,
+    `SELECT seq::text AS seq, extract(epoch FROM now() - changed_at)::float8 AS age_seconds, table_name, op, filing_id, amend_id, row_key FROM change_log WHERE seq > $1::bigint ORDER BY change_log.seq LIMIT $2`,
     [after, limit],
   );
   return res.rows;

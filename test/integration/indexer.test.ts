@@ -24,8 +24,6 @@ const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../sr
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'idx-'));
 
-
-
 function assertInSync(status: KindStatus[]): void {
   for (const s of status) {
     assert.equal(s.index_docs, s.db_rows, `${s.kind}: documents = database rows`);
@@ -210,9 +208,7 @@ describe('indexer: sync follows the change log', function () {
     await importInto(t, older.write());
     const logged = await sql<{ table_name: string }>`select distinct table_name from change_log where seq > ${seqBefore}::bigint`.execute(t.db.kysely);
     assert.deepEqual(logged.rows.map((r) => r.table_name), ['filer_names'], 'only the name history changed');
-    const entries = await sql<{ seq: string; changed_at: string; table_name: string; op: 'upsert'; filing_id: null; amend_id: null; row_key: string }>`
-      select seq::text, changed_at::text, table_name, op, filing_id, amend_id, row_key from change_log where seq > ${seqBefore}::bigint`.execute(t.db.kysely);
-    const plan = await planChanges(t.db.pool, entries.rows);
+    const plan = await planChanges(t.db.pool, await readChanges(t.db.pool, seqBefore, 10_000));
     assert.deepEqual([...plan.get('filers')!.ids], [filerId]);
     for (const k of ['contributions', 'expenditures', 'filings', 'lobbying'] as const) assert.equal(plan.get(k)!.ids.size, 0, `${k}: nothing to rewrite`);
     await waitFor(
@@ -321,6 +317,12 @@ describe('indexer: sync reads the change log in seq order', function () {
       from = b[b.length - 1]!.seq;
     }
     assert.deepEqual(seen, Array.from({ length: 20 }, (_, i) => String(99_990 + i)));
+    // Each entry's age, by the database's clock (the sync grows its batches when the newest
+    // entry of a full one is old).
+    await sql`update change_log set changed_at = now() - interval '42 seconds' where seq = 100009`.execute(t.db.kysely);
+    const [newest] = await readChanges(t.db.pool, '100008', 1);
+    assert.ok(newest!.age_seconds >= 42 && newest!.age_seconds < 60, `age ${newest!.age_seconds} s`);
+    assert.ok(batch.every((e) => e.age_seconds >= 0 && e.age_seconds < 60), 'just-written entries are young');
     await sql`delete from change_log`.execute(t.db.kysely);
     await sql`select setval('change_log_seq_seq', 1, false)`.execute(t.db.kysely);
   });
