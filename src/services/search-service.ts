@@ -2,10 +2,10 @@
 // keyed by the normalised request and by the index behind the alias (a rebuild makes a
 // new one), and lives at most CACHE_TTL_MS: a change applied by the sync is visible to
 // everyone within that bound (plus the index refresh, 1 s).
-// The cache keeps each answer as its JSON bytes, not as objects: a thousand answers of
+// The cache keeps each answer as its JSON bytes, not as objects (a thousand answers of
 // ~30 kB as object graphs are hundreds of thousands of objects that every young-generation
-// GC copies and promotes (it was the largest single cost of a search in the API); as
-// Buffers they are outside the JS heap, and the objects of a search die young.
+// GC copies and promotes), and keeps them in one ring buffer (answer-cache.ts): answers
+// pushed out of the cache leave no garbage for V8's full collections.
 import { randomBytes } from 'node:crypto';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import { errors } from '@elastic/elasticsearch';
@@ -18,8 +18,11 @@ import { parseSearchRequest, requestKey, type SearchRequest } from '../../querie
 import { InvalidParameterError, StoreUnavailableError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { normalizeName } from '../search/names.js';
+import { AnswerCache, type CachedAnswer } from './answer-cache.js';
 
 export const CACHE_TTL_MS = 30_000;
+/** The memory the cached answers may take: ~1,000 typical answers of a page of 25 with facets. */
+export const CACHE_BYTES = 32 * 1024 * 1024;
 const GENERATION_TTL_MS = 5_000;
 
 export interface Suggestion {
@@ -30,16 +33,12 @@ export interface Suggestion {
 }
 
 /** An answer as it is sent: its JSON, and a name for this build of it (an ETag's value). */
-export interface SerializedAnswer {
-  json: Buffer;
-  /** this process and a counter: a rebuilt answer gets a new one */
-  version: string;
-}
+export type SerializedAnswer = CachedAnswer;
 
 const BOOT = randomBytes(6).toString('base64url');
 
 export class SearchService {
-  private readonly cache = new LRUCache<string, SerializedAnswer>({ max: 1_000, ttl: CACHE_TTL_MS });
+  private readonly cache = new AnswerCache({ bytes: CACHE_BYTES, ttlMs: CACHE_TTL_MS });
   private builds = 0;
   private readonly generations = new LRUCache<string, string>({ max: 20, ttl: GENERATION_TTL_MS });
 
@@ -81,7 +80,7 @@ export class SearchService {
       const res = await this.es.search<Record<string, unknown>>(buildSearch(r, aliasName(this.prefix, r.kind)), { requestTimeout: 15_000, maxRetries: 1 });
       const body = toSearchResponse(r, res);
       const answer: SerializedAnswer = { json: Buffer.from(JSON.stringify(body)), version: `${BOOT}-${(++this.builds).toString(36)}` };
-      this.cache.set(key, answer);
+      this.cache.set(key, answer.json, answer.version);
       return { body, answer };
     } catch (err) {
       throw this.mapError(err, r);
