@@ -26,7 +26,9 @@
 // process also times each request (arrival to answer sent) and the Elasticsearch call in
 // it, and the machine's CPU is split between Elasticsearch, this process and the rest.
 // Usage (services up, project built):
-//   node dist/test/bench/search-bench.js [--rows 1000000] [--seconds 15] [--jit-warmup-seconds 30] [--keep] [--profile DIR]
+//   node dist/test/bench/search-bench.js [--rows 1000000] [--seconds 15] [--jit-warmup-seconds 30] [--levels 1,8,32] [--keep] [--reuse DB/PREFIX] [--profile DIR]
+// --keep leaves the database and indices in place and prints the --reuse value that runs the
+// bench on them again without the import and rebuild (for repeated runs; --reuse never drops them).
 // --profile DIR writes a CPU profile of the API thread for each measured API slice to DIR
 // and prints where that thread's time went (by module and by function).
 // The export is cached in <cache>/bench/export-<rows>-seed1 (shared with index-bench);
@@ -55,7 +57,7 @@ import { importCalaccess } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { testConfig } from '../support/env.js';
-import { createTestDatabase } from '../support/test-db.js';
+import { createTestDatabase, openTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices } from '../support/test-search.js';
 import { runBenchmark } from '../support/bench-run.js';
 
@@ -703,7 +705,9 @@ async function main(): Promise<void> {
       rows: { type: 'string', default: '1000000' },
       seconds: { type: 'string', default: '15' },
       'jit-warmup-seconds': { type: 'string', default: String(JIT_WARMUP_SECONDS) },
+      levels: { type: 'string', default: LEVELS.join(',') },
       keep: { type: 'boolean' },
+      reuse: { type: 'string' },
       profile: { type: 'string' },
     },
   });
@@ -713,11 +717,15 @@ async function main(): Promise<void> {
   if (!Number.isFinite(seconds) || seconds < 2 || seconds > 600) throw new Error(`--seconds must be from 2 to 600 (got ${values.seconds})`);
   const jitWarmupSeconds = Number(values['jit-warmup-seconds']);
   if (!Number.isFinite(jitWarmupSeconds) || jitWarmupSeconds < 0 || jitWarmupSeconds > 600) throw new Error(`--jit-warmup-seconds must be from 0 to 600 (got ${values['jit-warmup-seconds']})`);
-  const keep = values.keep === true;
+  const levels = values.levels.split(',').map(Number);
+  if (levels.some((l) => !Number.isInteger(l) || l < 1 || l > 64)) throw new Error(`--levels must be client counts from 1 to 64, comma-separated (got ${values.levels})`);
+  const reuse = values.reuse === undefined ? null : /^([a-z0-9_]+)\/([a-z0-9-]+-)$/.exec(values.reuse);
+  if (values.reuse !== undefined && !reuse) throw new Error(`--reuse must be DATABASE/PREFIX as printed by a --keep run (got ${values.reuse})`);
+  const keep = values.keep === true || reuse !== null;
   const config = loadConfig();
   const log = createLogger('warn', { bench: 'search' });
   const t0 = performance.now();
-  const prefix = `benchsearch-${process.pid}-${Date.now().toString(36)}-`;
+  const prefix = reuse ? reuse[2]! : `benchsearch-${process.pid}-${Date.now().toString(36)}-`;
 
   const es = createSearchClient(config);
   cleanups.push(() => es.close());
@@ -731,27 +739,34 @@ async function main(): Promise<void> {
   if (othersAtStart.size > 0) console.log(`NOTE: also running on this machine: ${describeOthers(othersAtStart)}`);
 
   // ---- data
-  const exp = await ensureExport(rows, config.cacheDir);
-  if (exp.temporary) cleanups.push(() => (keep ? Promise.resolve() : rm(exp.dir, { recursive: true, force: true })));
   const work = path.join(config.cacheDir, 'bench', `search-bench-${process.pid}`);
   await mkdir(work, { recursive: true });
-  cleanups.push(() => (keep ? Promise.resolve() : rm(work, { recursive: true, force: true })));
-  const db = await createTestDatabase('bench_search');
-  cleanups.push(() => (keep ? db.db.close() : db.drop()));
-  cleanups.push(() => (keep ? Promise.resolve() : deleteIndices(es, prefix)));
-  const pool = db.db.pool;
-
-  let t = performance.now();
-  const imported = await importCalaccess(pool, { source: exp.dir, rejectsDir: path.join(work, 'rejects'), log });
-  console.log(
-    `imported ${exp.dir} in ${((performance.now() - t) / 1000).toFixed(1)} s: ${fmt(imported.totals.loaded)} rows loaded, ${fmt(imported.totals.rejected)} rejected`,
-  );
-  for (const kind of ['contributions', 'filers', 'filings'] as const) {
-    t = performance.now();
-    const r = await rebuildKind({ es, pool, prefix, log }, kind);
-    if (r.failed > 0) throw new Error(`rebuild of ${kind} refused ${r.failed} documents`);
-    console.log(`rebuildKind(${kind}): ${fmt(r.docs)} documents in ${((performance.now() - t) / 1000).toFixed(1)} s -> ${r.index}`);
+  cleanups.push(() => rm(work, { recursive: true, force: true }));
+  let db: TestDatabase;
+  if (reuse) {
+    db = openTestDatabase(reuse[1]!);
+    cleanups.push(() => db.db.close());
+    console.log(`reusing database ${reuse[1]} and indices ${prefix}* (kept by an earlier --keep run)`);
+  } else {
+    const exp = await ensureExport(rows, config.cacheDir);
+    if (exp.temporary) cleanups.push(() => (keep ? Promise.resolve() : rm(exp.dir, { recursive: true, force: true })));
+    db = await createTestDatabase('bench_search');
+    cleanups.push(() => (keep ? db.db.close() : db.drop()));
+    cleanups.push(() => (keep ? Promise.resolve() : deleteIndices(es, prefix)));
+    let t = performance.now();
+    const imported = await importCalaccess(db.db.pool, { source: exp.dir, rejectsDir: path.join(work, 'rejects'), log });
+    console.log(
+      `imported ${exp.dir} in ${((performance.now() - t) / 1000).toFixed(1)} s: ${fmt(imported.totals.loaded)} rows loaded, ${fmt(imported.totals.rejected)} rejected`,
+    );
+    for (const kind of ['contributions', 'filers', 'filings'] as const) {
+      t = performance.now();
+      const r = await rebuildKind({ es, pool: db.db.pool, prefix, log }, kind);
+      if (r.failed > 0) throw new Error(`rebuild of ${kind} refused ${r.failed} documents`);
+      console.log(`rebuildKind(${kind}): ${fmt(r.docs)} documents in ${((performance.now() - t) / 1000).toFixed(1)} s -> ${r.index}`);
+    }
+    if (keep) console.log(`kept for later runs: --reuse ${db.name}/${prefix}`);
   }
+  const pool = db.db.pool;
   const alias = aliasName(prefix, 'contributions');
   // Merges left over from the bulk load would run during the measurements.
   for (let i = 0; i < 240; i++) {
@@ -767,7 +782,7 @@ async function main(): Promise<void> {
   const shards = Number(Object.values(settings)[0]?.settings?.index?.number_of_shards ?? 1);
   console.log(`contributions index: ${fmt(indexDocs)} documents, ${fmt(indexMb)} MB, ${prim?.segments?.count ?? '?'} segments, ${shards} shard(s)`);
 
-  t = performance.now();
+  const t = performance.now();
   const pools = await loadPools(pool);
   console.log(
     `value pools from the database (${((performance.now() - t) / 1000).toFixed(1)} s): ${fmt(pools.lastNames.length)} last names, ${fmt(pools.cities.values.length)} cities, ${fmt(pools.employers.values.length)} employers, ${pools.occupations.values.length} occupations the phrase reader knows, ${pools.years.values.length} years (${pools.years.values[0]}-${pools.years.values[pools.years.values.length - 1]}), ${fmt(pools.recipients.length)} recipients`,
@@ -814,7 +829,7 @@ async function main(): Promise<void> {
   );
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   console.log(
-    `API listening at ${apiUrl}; load clients in a worker thread; first ${jitWarmupSeconds} s per target at ${JIT_WARMUP_CLIENTS} clients (warm-up), then ${LEVELS.join(', ')} clients, ${WARMUP_SECONDS} s warm-up + ${seconds} s per target and level`,
+    `API listening at ${apiUrl}; load clients in a worker thread; first ${jitWarmupSeconds} s per target at ${JIT_WARMUP_CLIENTS} clients (warm-up), then ${levels.join(', ')} clients, ${WARMUP_SECONDS} s warm-up + ${seconds} s per target and level`,
   );
 
   // ---- load
@@ -851,7 +866,7 @@ async function main(): Promise<void> {
     };
   };
   const worker = new Worker(fileURLToPath(import.meta.url), {
-    workerData: { apiUrl, alias, pools, levels: [...LEVELS], seconds, warmupSeconds: WARMUP_SECONDS, jitWarmupSeconds } satisfies WorkerInput,
+    workerData: { apiUrl, alias, pools, levels, seconds, warmupSeconds: WARMUP_SECONDS, jitWarmupSeconds } satisfies WorkerInput,
   });
   cleanups.push(() => worker.terminate());
   const done = await new Promise<Extract<ToMain, { type: 'done' }>>((resolve, reject) => {
@@ -947,7 +962,7 @@ async function main(): Promise<void> {
 
   console.log('');
   console.log('median ms by search (API / direct):');
-  console.log(`${''.padEnd(30)}${LEVELS.map((l) => `${l} client${l > 1 ? 's' : ''}`.padStart(22)).join('')}`);
+  console.log(`${''.padEnd(30)}${levels.map((l) => `${l} client${l > 1 ? 's' : ''}`.padStart(22)).join('')}`);
   for (const type of TYPES) {
     const cells = results.map((r) => {
       const a = percentile([...r.api.byType[type]].sort((x, y) => x - y), 50);

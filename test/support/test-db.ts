@@ -13,6 +13,7 @@ import { silentLogger } from '../../src/logger.js';
 import { testConfig } from './env.js';
 
 export interface TestDatabase {
+  name: string;
   url: string;
   db: Db;
   drop(): Promise<void>;
@@ -83,9 +84,15 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const template = await ensureTemplate();
   const name = `test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${++counter}`;
   await admin((c) => c.query(`CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`));
+  return openTestDatabase(name, label);
+}
+
+/** A test database by name: one just made, or one an earlier run kept (a benchmark's --keep). */
+export function openTestDatabase(name: string, label = 'reused'): TestDatabase {
   const url = withDatabase(testConfig().databaseUrl, name);
   const db = createDb({ databaseUrl: url, pgPoolMax: 4 }, `test-${label}`);
   return {
+    name,
     url,
     db,
     drop: async () => {
