@@ -1,6 +1,7 @@
 // Builds the Express app from its dependencies: no listening, no globals, so tests can
 // mount it with supertest against the real stores.
 import type { Client } from '@elastic/elasticsearch';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
@@ -9,13 +10,14 @@ import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { Logger } from './logger.js';
-import { abuseLimits } from './routes/abuse-limits.js';
+import { AbuseLimits } from './routes/abuse-limits.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { exportJobRoutes } from './routes/export-job-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { portalErrorHandler, portalRoutes } from './routes/portal-routes.js';
 import { reportRoutes } from './routes/report-routes.js';
+import { searchFastPath } from './routes/search-fast-path.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { ExportJobs } from './services/export-jobs.js';
 import { ExportService } from './services/export-service.js';
@@ -43,7 +45,8 @@ export function createApp(deps: AppDeps): Express {
   if (deps.config.trustProxy > 0) app.set('trust proxy', deps.config.trustProxy);
   app.use(healthRoutes(deps));
   // After /health (a monitor must always get an answer), before everything else.
-  app.use(abuseLimits(deps.config));
+  const limits = new AbuseLimits(deps.config);
+  app.use(limits.middleware());
   app.use(openApiRoutes());
   const exportService = deps.exports ?? new ExportService(deps.es, deps.config.esIndexPrefix, deps.config.maxConcurrentExports);
   const jobs =
@@ -70,5 +73,14 @@ export function createApp(deps: AppDeps): Express {
   // Pages get their errors as pages; the API and /health keep the JSON mapper.
   app.use(portalErrorHandler(deps.log));
   app.use(errorHandler(deps.log));
+  // The common case of the search endpoints skips express (search-fast-path.ts): in front
+  // of express's own dispatch, so that every way of serving the app (serve, tests, benches)
+  // goes through it alike.
+  const fast = searchFastPath(search, limits, deps.log);
+  const expressApp = app as unknown as { handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void };
+  const dispatch = expressApp.handle;
+  expressApp.handle = function handle(this: unknown, req, res, next) {
+    if (!fast(req, res)) dispatch.call(this, req, res, next);
+  };
   return app;
 }

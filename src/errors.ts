@@ -1,5 +1,6 @@
 // The error types of the service and the one mapper from them to HTTP responses.
 // Users get a JSON body with a code and a message, never a stack trace.
+import type { ServerResponse } from 'node:http';
 import { errors as esErrors } from '@elastic/elasticsearch';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from './logger.js';
@@ -117,21 +118,28 @@ export function notFoundHandler(): RequestHandler {
   return (req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`));
 }
 
+/** An error as the API answers it: a JSON body with a code and a message, never a stack
+ *  trace. A response already begun (a stream that failed midway) is cut instead. */
+export function answerError(err: unknown, res: ServerResponse, log: Logger, where: { method?: string; path: string }): void {
+  const mapped = toHttpError(err);
+  if (mapped.status >= 500) {
+    log.error('request failed', { method: where.method, path: where.path, status: mapped.status, err: describeError(err) });
+  }
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  clearAnswerHeaders(res);
+  for (const [k, v] of Object.entries(mapped.headers ?? {})) res.setHeader(k, v);
+  const body = JSON.stringify(mapped.body);
+  res.statusCode = mapped.status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}
+
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
-    const mapped = toHttpError(err);
-    if (mapped.status >= 500) {
-      log.error('request failed', { method: req.method, path: req.path, status: mapped.status, err: describeError(err) });
-    }
-    // A stream that fails midway cannot be turned into an error response: end it.
-    if (res.headersSent) {
-      res.destroy();
-      return;
-    }
-    clearAnswerHeaders(res);
-    for (const [k, v] of Object.entries(mapped.headers ?? {})) res.setHeader(k, v);
-    res.status(mapped.status).json(mapped.body);
-  };
+  return (err: unknown, req, res, _next) => answerError(err, res, log, { method: req.method, path: req.path });
 }
 
 /** Whatever was thrown, as an Error (libraries sometimes reject with plain objects). */

@@ -3,6 +3,7 @@
 // jobs, deep facets, exact totals), and a bound on expensive searches running at once.
 // A request over budget is a 429 with Retry-After, as JSON on the API and a page on the
 // portal (the error handlers do that).
+import type { ServerResponse } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import type { Config } from '../config.js';
 import { TooManyRequestsError } from '../errors.js';
@@ -21,62 +22,82 @@ function firstValue(v: unknown): string | undefined {
 
 /** What a request costs: an export, an expensive search, or an ordinary request. */
 export function expensiveKind(req: Request, facetSizeThreshold: number): Expensive {
-  if (req.method === 'POST') return req.path === '/api/v1/exports' || req.path === '/exports' ? 'export' : null;
-  if (EXPORT_FILE.test(req.path)) return 'export';
-  if (!SEARCH.test(req.path)) return null;
-  const q = req.query as Record<string, unknown>;
-  const facetSize = Number(firstValue(q['facet_size']));
+  return costOf(req.method, req.path, req.query, facetSizeThreshold);
+}
+
+/** The same, from the parts of a request (the search fast path has no express request). */
+export function costOf(method: string | undefined, path: string, query: Record<string, unknown>, facetSizeThreshold: number): Expensive {
+  if (method === 'POST') return path === '/api/v1/exports' || path === '/exports' ? 'export' : null;
+  if (EXPORT_FILE.test(path)) return 'export';
+  if (!SEARCH.test(path)) return null;
+  const facetSize = Number(firstValue(query['facet_size']));
   if (Number.isFinite(facetSize) && facetSize > facetSizeThreshold) return 'search';
-  if (firstValue(q['exact_total']) === 'true') return 'search';
+  if (firstValue(query['exact_total']) === 'true') return 'search';
   return null;
 }
 
 type LimitSettings = Pick<Config, 'rateLimit' | 'expensiveRateLimit' | 'expensiveFacetSize' | 'maxConcurrentExpensiveSearches' | 'trustProxy'>;
 
-export function abuseLimits(config: LimitSettings): RequestHandler {
-  const all = new TokenBuckets(config.rateLimit);
-  const expensive = new TokenBuckets(config.expensiveRateLimit);
-  const searches = new ConcurrencyLimit(config.maxConcurrentExpensiveSearches, 'expensive searches');
-  const over = (what: string, limit: { perMinute: number; burst: number }, wait: number): TooManyRequestsError =>
-    new TooManyRequestsError(`too many ${what} from this client (at most ${limit.perMinute} a minute, ${limit.burst} at once); try again in ${wait} s`, wait);
+/** The budgets of one app, for the middleware and for the search fast path alike. */
+export class AbuseLimits {
+  private readonly all: TokenBuckets;
+  private readonly expensive: TokenBuckets;
+  private readonly searches: ConcurrencyLimit;
 
-  return (req, res, next) => {
-    if (req.path === '/health' || req.path.startsWith('/assets/')) {
-      next();
-      return;
-    }
-    // Behind no proxy (the default) the socket's address is the client; X-Forwarded-For is
-    // believed only for the hops TRUST_PROXY names (express's 'trust proxy' sets req.ip).
-    const client = clientKey(config.trustProxy > 0 ? req.ip : req.socket.remoteAddress);
-    let wait = all.take(client);
+  constructor(readonly config: LimitSettings) {
+    this.all = new TokenBuckets(config.rateLimit);
+    this.expensive = new TokenBuckets(config.expensiveRateLimit);
+    this.searches = new ConcurrencyLimit(config.maxConcurrentExpensiveSearches, 'expensive searches');
+  }
+
+  /**
+   * Takes a request's share of the budgets. Null when it may go on (a place among the
+   * expensive searches is given back when the response closes); else the error to answer.
+   */
+  admit(clientAddress: string | undefined, kind: Expensive, res: ServerResponse): Error | null {
+    const client = clientKey(clientAddress);
+    let wait = this.all.take(client);
+    if (wait > 0) return this.over('requests', this.config.rateLimit, wait);
+    if (kind === null) return null;
+    wait = this.expensive.take(client);
     if (wait > 0) {
-      next(over('requests', config.rateLimit, wait));
-      return;
-    }
-    const kind = expensiveKind(req, config.expensiveFacetSize);
-    if (kind === null) {
-      next();
-      return;
-    }
-    wait = expensive.take(client);
-    if (wait > 0) {
-      all.refund(client);
-      next(over(kind === 'export' ? 'exports' : 'expensive searches', config.expensiveRateLimit, wait));
-      return;
+      this.all.refund(client);
+      return this.over(kind === 'export' ? 'exports' : 'expensive searches', this.config.expensiveRateLimit, wait);
     }
     if (kind === 'search') {
       let release: () => void;
       try {
-        release = searches.acquire();
+        release = this.searches.acquire();
       } catch (err) {
-        expensive.refund(client);
-        all.refund(client);
-        next(err);
-        return;
+        this.expensive.refund(client);
+        this.all.refund(client);
+        return err instanceof Error ? err : new Error(String(err));
       }
       // 'close' comes after 'finish', and also when the client goes away first.
       res.once('close', release);
     }
-    next();
-  };
+    return null;
+  }
+
+  /** The middleware in front of every route but /health and the static assets. */
+  middleware(): RequestHandler {
+    return (req, res, next) => {
+      if (req.path === '/health' || req.path.startsWith('/assets/')) {
+        next();
+        return;
+      }
+      // Behind no proxy (the default) the socket's address is the client; X-Forwarded-For is
+      // believed only for the hops TRUST_PROXY names (express's 'trust proxy' sets req.ip).
+      const refused = this.admit(this.config.trustProxy > 0 ? req.ip : req.socket.remoteAddress, expensiveKind(req, this.config.expensiveFacetSize), res);
+      next(refused ?? undefined);
+    };
+  }
+
+  private over(what: string, limit: { perMinute: number; burst: number }, wait: number): TooManyRequestsError {
+    return new TooManyRequestsError(`too many ${what} from this client (at most ${limit.perMinute} a minute, ${limit.burst} at once); try again in ${wait} s`, wait);
+  }
+}
+
+export function abuseLimits(config: LimitSettings): RequestHandler {
+  return new AbuseLimits(config).middleware();
 }

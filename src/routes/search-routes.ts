@@ -6,14 +6,17 @@ import { CACHE_TTL_MS, type SearchService, type SerializedAnswer } from '../serv
 import { boundedInt, onlyParams } from './query-params.js';
 
 /** Answers may be cached as long as the service's own cache holds them. */
+export const ANSWER_CACHE_CONTROL = `public, max-age=${CACHE_TTL_MS / 1000}`;
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 function cacheable(res: Response): void {
-  res.setHeader('Cache-Control', `public, max-age=${CACHE_TTL_MS / 1000}`);
+  res.setHeader('Cache-Control', ANSWER_CACHE_CONTROL);
 }
 
 /** A search's answer as the service keeps it: no serialising or hashing per request. */
 function sendAnswer(res: Response, answer: SerializedAnswer): void {
   res.setHeader('ETag', `"${answer.version}"`);
-  res.type('application/json');
+  res.setHeader('Content-Type', JSON_TYPE);
   // With the ETag set, express answers 304 itself when If-None-Match matches.
   res.send(answer.json);
 }
@@ -40,6 +43,8 @@ export function searchRoutes(search: SearchService): Router {
     res.json({ suggestions: await search.suggestFilers(q.trim(), size) });
   });
 
+  // The common case of these is answered before express (search-fast-path.ts); here are
+  // the rest (HEAD, conditional requests, invalid parameters).
   for (const kind of KIND_NAMES) {
     router.get(`/api/v1/${kind}`, async (req, res) => {
       const request = parseSearchRequest(kind, req.query);
