@@ -13,6 +13,11 @@
 //  - the baseline of each request is the exact Elasticsearch request the API sends for it
 //    (parseSearchRequest + buildSearch against the alias), sent with a client made as
 //    src/search/client.ts makes it, with the same per-request options as the service;
+//  - both targets are asked with the same HTTP client, an undici pool (under the
+//    Elasticsearch client, for direct): a difference in the clients' own cost is not the
+//    API's. --api-client http asks the API with node:http instead (four alternating runs
+//    at 1 client could not tell the two apart: HTTP+client 0.61 and 0.48 ms with node:http,
+//    0.50 and 0.49 ms with undici);
 //  - first a warm-up of both targets at 8 clients (--jit-warmup-seconds, 30 by default,
 //    not measured), so that the levels measure a warmed-up server, as users meet it;
 //  - closed-loop clients at concurrency 1, 8 and 32. Per level: a warm-up, then --seconds
@@ -26,7 +31,7 @@
 // process also times each request (arrival to answer sent) and the Elasticsearch call in
 // it, and the machine's CPU is split between Elasticsearch, this process and the rest.
 // Usage (services up, project built):
-//   node dist/test/bench/search-bench.js [--rows 1000000] [--seconds 15] [--jit-warmup-seconds 30] [--levels 1,8,32] [--keep] [--reuse DB/PREFIX] [--profile DIR]
+//   node dist/test/bench/search-bench.js [--rows 1000000] [--seconds 15] [--jit-warmup-seconds 30] [--levels 1,8,32] [--api-client undici|http] [--keep] [--reuse DB/PREFIX] [--profile DIR]
 // --keep leaves the database and indices in place and prints the --reuse value that runs the
 // bench on them again without the import and rebuild (for repeated runs; --reuse never drops them).
 // --profile DIR writes a CPU profile of the API thread for each measured API slice to DIR
@@ -46,6 +51,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Client, estypes } from '@elastic/elasticsearch';
 import type pg from 'pg';
+import { Pool } from 'undici';
 import { aliasName } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { buildSearch } from '../../queries/build-search.js';
@@ -323,30 +329,69 @@ interface Outcome {
 
 type Send = (r: BenchRequest) => Promise<Outcome>;
 
-function apiSender(baseUrl: string, agent: http.Agent): Send {
-  return (r) =>
+/** The load clients' HTTP client for the API: undici (the default) is the client the
+ *  direct target's Elasticsearch client sends with, so the two targets differ only by the
+ *  server they ask; node:http is kept to compare (--api-client http). */
+export type ApiClientKind = 'undici' | 'http';
+
+interface ApiClient {
+  send: Send;
+  close(): Promise<void>;
+}
+
+/** What a client does with an answer of the API, whichever the HTTP client. */
+function apiOutcome(status: number, buf: Buffer): Outcome {
+  const fail = (error: string): Outcome => ({ ok: false, total: null, size: () => buf.length, error });
+  if (status !== 200) return fail(`HTTP ${status}: ${buf.toString('utf8', 0, 300)}`);
+  try {
+    const body = JSON.parse(buf.toString('utf8')) as { total?: { value?: number }; results?: unknown };
+    if (!Array.isArray(body.results)) return fail('200 without results');
+    return { ok: true, total: body.total?.value ?? null, size: () => buf.length };
+  } catch {
+    return fail('200 with a body that is not JSON');
+  }
+}
+
+function apiClient(kind: ApiClientKind, baseUrl: string, connections: number): ApiClient {
+  const failed = (err: unknown): Outcome => ({ ok: false, total: null, size: () => 0, error: err instanceof Error ? err.message : String(err) });
+  if (kind === 'undici') {
+    // As the Elasticsearch client's connection (@elastic/transport UndiciConnection): a
+    // keep-alive pool, no pipelining, the body read chunk by chunk.
+    const pool = new Pool(baseUrl, { connections, pipelining: 1, keepAliveTimeout: 120_000 });
+    return {
+      send: async (r) => {
+        try {
+          const res = await pool.request({ path: r.path, method: 'GET', headers: { accept: 'application/json' }, headersTimeout: HTTP_TIMEOUT_MS, bodyTimeout: HTTP_TIMEOUT_MS });
+          const chunks: Buffer[] = [];
+          for await (const chunk of res.body) chunks.push(chunk as Buffer);
+          return apiOutcome(res.statusCode, Buffer.concat(chunks));
+        } catch (err) {
+          return failed(err);
+        }
+      },
+      close: () => pool.destroy(),
+    };
+  }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const send: Send = (r) =>
     new Promise<Outcome>((resolve) => {
-      const fail = (error: string, bytes = 0): void => resolve({ ok: false, total: null, size: () => bytes, error });
       const req = http.request(`${baseUrl}${r.path}`, { agent, headers: { accept: 'application/json' } }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.once('error', (err) => fail(err.message));
-        res.once('end', () => {
-          const buf = Buffer.concat(chunks);
-          if (res.statusCode !== 200) return fail(`HTTP ${res.statusCode ?? '?'}: ${buf.toString('utf8', 0, 300)}`, buf.length);
-          try {
-            const body = JSON.parse(buf.toString('utf8')) as { total?: { value?: number }; results?: unknown };
-            if (!Array.isArray(body.results)) return fail('200 without results', buf.length);
-            resolve({ ok: true, total: body.total?.value ?? null, size: () => buf.length });
-          } catch {
-            fail('200 with a body that is not JSON', buf.length);
-          }
-        });
+        res.once('error', (err) => resolve(failed(err)));
+        res.once('end', () => resolve(apiOutcome(res.statusCode ?? 0, Buffer.concat(chunks))));
       });
       req.setTimeout(HTTP_TIMEOUT_MS, () => req.destroy(new Error(`no answer within ${HTTP_TIMEOUT_MS / 1000} s`)));
-      req.once('error', (err) => fail(err.message));
+      req.once('error', (err) => resolve(failed(err)));
       req.end();
     });
+  return {
+    send,
+    close: () => {
+      agent.destroy();
+      return Promise.resolve();
+    },
+  };
 }
 
 function directSender(es: Client): Send {
@@ -433,6 +478,7 @@ interface WorkerInput {
   seconds: number;
   warmupSeconds: number;
   jitWarmupSeconds: number;
+  apiClient: ApiClientKind;
 }
 
 interface LevelResult {
@@ -475,22 +521,22 @@ async function workerMain(input: WorkerInput): Promise<void> {
     // the first 2,000, 0.83 ms in the next 2,000. Without this, the first level measured the
     // compiler as much as the API. Both targets warm up alike, in alternate halves.
     if (input.jitWarmupSeconds > 0) {
-      const agent = new http.Agent({ keepAlive: true, maxSockets: JIT_WARMUP_CLIENTS });
-      const senders: Record<TargetName, Send> = { api: apiSender(input.apiUrl, agent), direct: directSender(es) };
+      const api = apiClient(input.apiClient, input.apiUrl, JIT_WARMUP_CLIENTS);
+      const senders: Record<TargetName, Send> = { api: api.send, direct: directSender(es) };
       const counts: Record<TargetName, TargetStats> = { api: newStats(), direct: newStats() };
       for (let half = 0; half < 2; half++) {
         for (const target of half === 0 ? (['api', 'direct'] as const) : (['direct', 'api'] as const)) {
           await runSlice(senders[target], new Sequence(gen, 1_000 + half * 2 + (target === 'api' ? 1 : 2)), JIT_WARMUP_CLIENTS, input.jitWarmupSeconds / 2, counts[target]);
         }
       }
-      agent.destroy();
+      await api.close();
       const errors = counts.api.errors + counts.direct.errors;
       if (errors > 0) throw new Error(`${errors} errors during the warm-up: ${[...counts.api.errorSamples, ...counts.direct.errorSamples].join('; ')}`);
       log(`  warm-up (${JIT_WARMUP_CLIENTS} clients, ${input.jitWarmupSeconds} s per target, not measured): API ${fmt(counts.api.requests)} searches, direct ${fmt(counts.direct.requests)}`);
     }
     for (const [li, level] of input.levels.entries()) {
-      const agent = new http.Agent({ keepAlive: true, maxSockets: level });
-      const senders: Record<TargetName, Send> = { api: apiSender(input.apiUrl, agent), direct: directSender(es) };
+      const api = apiClient(input.apiClient, input.apiUrl, level);
+      const senders: Record<TargetName, Send> = { api: api.send, direct: directSender(es) };
       const result: LevelResult = { concurrency: level, api: newStats(), direct: newStats(), warmupErrors: 0, answerBytes: { api: 0, direct: 0 } };
       // Warm-up: its own requests, not counted (bar errors); sizes the answers.
       for (const target of ['api', 'direct'] as const) {
@@ -508,7 +554,7 @@ async function workerMain(input: WorkerInput): Promise<void> {
           await phase('end', level, target);
         }
       }
-      agent.destroy();
+      await api.close();
       results.push(result);
       const a = result.api.latencies.sort((x, y) => x - y);
       const d = result.direct.latencies.sort((x, y) => x - y);
@@ -709,6 +755,7 @@ async function main(): Promise<void> {
       keep: { type: 'boolean' },
       reuse: { type: 'string' },
       profile: { type: 'string' },
+      'api-client': { type: 'string', default: 'undici' },
     },
   });
   const rows = Number(values.rows);
@@ -719,6 +766,8 @@ async function main(): Promise<void> {
   if (!Number.isFinite(jitWarmupSeconds) || jitWarmupSeconds < 0 || jitWarmupSeconds > 600) throw new Error(`--jit-warmup-seconds must be from 0 to 600 (got ${values['jit-warmup-seconds']})`);
   const levels = values.levels.split(',').map(Number);
   if (levels.some((l) => !Number.isInteger(l) || l < 1 || l > 64)) throw new Error(`--levels must be client counts from 1 to 64, comma-separated (got ${values.levels})`);
+  const apiClientKind = values['api-client'];
+  if (apiClientKind !== 'undici' && apiClientKind !== 'http') throw new Error(`--api-client must be undici or http (got ${apiClientKind})`);
   const reuse = values.reuse === undefined ? null : /^([a-z0-9_]+)\/([a-z0-9-]+-)$/.exec(values.reuse);
   if (values.reuse !== undefined && !reuse) throw new Error(`--reuse must be DATABASE/PREFIX as printed by a --keep run (got ${values.reuse})`);
   const keep = values.keep === true || reuse !== null;
@@ -829,7 +878,7 @@ async function main(): Promise<void> {
   );
   const apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   console.log(
-    `API listening at ${apiUrl}; load clients in a worker thread; first ${jitWarmupSeconds} s per target at ${JIT_WARMUP_CLIENTS} clients (warm-up), then ${levels.join(', ')} clients, ${WARMUP_SECONDS} s warm-up + ${seconds} s per target and level`,
+    `API listening at ${apiUrl}; load clients in a worker thread (API asked with ${apiClientKind === 'undici' ? 'an undici pool, as the Elasticsearch client asks' : 'node:http'}); first ${jitWarmupSeconds} s per target at ${JIT_WARMUP_CLIENTS} clients (warm-up), then ${levels.join(', ')} clients, ${WARMUP_SECONDS} s warm-up + ${seconds} s per target and level`,
   );
 
   // ---- load
@@ -866,7 +915,7 @@ async function main(): Promise<void> {
     };
   };
   const worker = new Worker(fileURLToPath(import.meta.url), {
-    workerData: { apiUrl, alias, pools, levels, seconds, warmupSeconds: WARMUP_SECONDS, jitWarmupSeconds } satisfies WorkerInput,
+    workerData: { apiUrl, alias, pools, levels, seconds, warmupSeconds: WARMUP_SECONDS, jitWarmupSeconds, apiClient: apiClientKind } satisfies WorkerInput,
   });
   cleanups.push(() => worker.terminate());
   const done = await new Promise<Extract<ToMain, { type: 'done' }>>((resolve, reject) => {
@@ -984,7 +1033,7 @@ async function main(): Promise<void> {
   );
   console.log('');
   console.log('where the API time goes (medians, ms): client-measured API latency = in the API process (arrival to answer sent) + HTTP on loopback and the client;');
-  console.log('in the API process = its Elasticsearch call (serialise, send, wait, parse) + its own work (Express, parse + build the request, shape + send the answer)');
+  console.log('in the API process = its Elasticsearch call (serialise, send, wait, parse) + its own work (HTTP handling, parse + build the request, shape + send the answer)');
   console.log(`${'clients'.padEnd(8)}${'API latency'.padStart(12)}${'in API'.padStart(9)}${'ES call in API'.padStart(16)}${'direct latency'.padStart(16)}${'API own'.padStart(9)}${'HTTP+client'.padStart(13)}`);
   for (const r of results) {
     const i = inside.get(r.concurrency);
@@ -1030,7 +1079,9 @@ async function main(): Promise<void> {
   console.log(`Mix of five first-page searches with facets on /api/v1/contributions (last name, plain-language phrase, city + min amount + year,`);
   console.log(`employer, recipient sorted by amount), values drawn from the database, every request distinct (no cache hits).`);
   console.log(`Closed loop after ${jitWarmupSeconds} s per target of warm-up at ${JIT_WARMUP_CLIENTS} clients; then ${WARMUP_SECONDS} s warm-up + ${seconds} s per level and target, API and direct interleaved in ${ROUNDS} slices with the same requests;`);
-  console.log('direct = the same Elasticsearch request the API sends, from the same kind of client. Latencies in ms.');
+  console.log(
+    `direct = the same Elasticsearch request the API sends, with a client made as the API's; the API asked ${apiClientKind === 'undici' ? 'over an undici pool, the HTTP client under the Elasticsearch client' : 'with node:http (--api-client http; Elasticsearch is asked over undici)'}. Latencies in ms.`,
+  );
   console.log('');
   console.log('| clients | API req/s | API median / p90 / p99 | direct req/s | direct median / p90 / p99 | overhead at median | errors |');
   console.log('|---|---|---|---|---|---|---|');
