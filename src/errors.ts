@@ -118,9 +118,12 @@ export function notFoundHandler(): RequestHandler {
   return (req, _res, next) => next(new NotFoundError(`no route for ${req.method} ${req.path}`));
 }
 
+/** The Content-Type of every JSON answer of the API. */
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
 /** An error as the API answers it: a JSON body with a code and a message, never a stack
  *  trace. A response already begun (a stream that failed midway) is cut instead. */
-export function answerError(err: unknown, res: ServerResponse, log: Logger, where: { method?: string; path: string }): void {
+export function answerError(err: unknown, res: ServerResponse, log: Logger, where: { method: string; path: string }): void {
   const mapped = toHttpError(err);
   if (mapped.status >= 500) {
     log.error('request failed', { method: where.method, path: where.path, status: mapped.status, err: describeError(err) });
@@ -133,7 +136,7 @@ export function answerError(err: unknown, res: ServerResponse, log: Logger, wher
   for (const [k, v] of Object.entries(mapped.headers ?? {})) res.setHeader(k, v);
   const body = JSON.stringify(mapped.body);
   res.statusCode = mapped.status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Type', JSON_TYPE);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(body);
 }

@@ -4,7 +4,7 @@
 // A request over budget is a 429 with Retry-After, as JSON on the API and a page on the
 // portal (the error handlers do that).
 import type { ServerResponse } from 'node:http';
-import type { Request, RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { Config } from '../config.js';
 import { TooManyRequestsError } from '../errors.js';
 import { ConcurrencyLimit, TokenBuckets, clientKey } from '../services/rate-limits.js';
@@ -20,12 +20,8 @@ function firstValue(v: unknown): string | undefined {
   return undefined;
 }
 
-/** What a request costs: an export, an expensive search, or an ordinary request. */
-export function expensiveKind(req: Request, facetSizeThreshold: number): Expensive {
-  return costOf(req.method, req.path, req.query, facetSizeThreshold);
-}
-
-/** The same, from the parts of a request (the search fast path has no express request). */
+/** What a request costs: an export, an expensive search, or an ordinary request (from its
+ *  parts: the search fast path has no express request). */
 export function costOf(method: string | undefined, path: string, query: Record<string, unknown>, facetSizeThreshold: number): Expensive {
   if (method === 'POST') return path === '/api/v1/exports' || path === '/exports' ? 'export' : null;
   if (EXPORT_FILE.test(path)) return 'export';
@@ -88,7 +84,7 @@ export class AbuseLimits {
       }
       // Behind no proxy (the default) the socket's address is the client; X-Forwarded-For is
       // believed only for the hops TRUST_PROXY names (express's 'trust proxy' sets req.ip).
-      const refused = this.admit(this.config.trustProxy > 0 ? req.ip : req.socket.remoteAddress, expensiveKind(req, this.config.expensiveFacetSize), res);
+      const refused = this.admit(this.config.trustProxy > 0 ? req.ip : req.socket.remoteAddress, costOf(req.method, req.path, req.query, this.config.expensiveFacetSize), res);
       next(refused ?? undefined);
     };
   }
@@ -96,8 +92,4 @@ export class AbuseLimits {
   private over(what: string, limit: { perMinute: number; burst: number }, wait: number): TooManyRequestsError {
     return new TooManyRequestsError(`too many ${what} from this client (at most ${limit.perMinute} a minute, ${limit.burst} at once); try again in ${wait} s`, wait);
   }
-}
-
-export function abuseLimits(config: LimitSettings): RequestHandler {
-  return new AbuseLimits(config).middleware();
 }

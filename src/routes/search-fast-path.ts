@@ -17,11 +17,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import querystring from 'node:querystring';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
 import { parseSearchRequest, type SearchRequest } from '../../queries/search-request.js';
-import { answerError } from '../errors.js';
+import { answerError, JSON_TYPE } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { SearchService } from '../services/search-service.js';
 import { costOf, type AbuseLimits } from './abuse-limits.js';
-import { ANSWER_CACHE_CONTROL, JSON_TYPE } from './search-routes.js';
+import { ANSWER_CACHE_CONTROL } from './search-routes.js';
 
 /** Takes a request and answers it, or says false and leaves it alone. */
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;

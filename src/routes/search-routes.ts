@@ -1,13 +1,12 @@
 import { Router, type Response } from 'express';
 import { KIND_NAMES } from '../../indexers/kinds.js';
 import { parseSearchRequest } from '../../queries/search-request.js';
-import { InvalidParameterError } from '../errors.js';
+import { InvalidParameterError, JSON_TYPE } from '../errors.js';
 import { CACHE_TTL_MS, type SearchService, type SerializedAnswer } from '../services/search-service.js';
 import { boundedInt, onlyParams } from './query-params.js';
 
 /** Answers may be cached as long as the service's own cache holds them. */
 export const ANSWER_CACHE_CONTROL = `public, max-age=${CACHE_TTL_MS / 1000}`;
-export const JSON_TYPE = 'application/json; charset=utf-8';
 
 function cacheable(res: Response): void {
   res.setHeader('Cache-Control', ANSWER_CACHE_CONTROL);

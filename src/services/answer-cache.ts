@@ -33,9 +33,10 @@ export interface AnswerCacheOptions {
   bytes: number;
   /** how long an answer may be served */
   ttlMs: number;
-  /** a bound on the number of answers (each one costs a small index entry) */
-  maxEntries?: number;
 }
+
+/** A bound on the number of answers (each one costs a small index entry). */
+const MAX_ENTRIES = 10_000;
 
 export class AnswerCache {
   private readonly ring: Buffer;
@@ -49,7 +50,7 @@ export class AnswerCache {
     if (!Number.isInteger(options.bytes) || options.bytes < 1024) throw new RangeError('an answer cache needs at least 1 kB');
     this.ring = Buffer.allocUnsafeSlow(options.bytes);
     this.maxAnswerBytes = Math.floor(options.bytes / 8);
-    this.slots = new LRUCache<string, Slot>({ max: options.maxEntries ?? 10_000, ttl: options.ttlMs });
+    this.slots = new LRUCache<string, Slot>({ max: MAX_ENTRIES, ttl: options.ttlMs });
   }
 
   get(key: string): CachedAnswer | undefined {
@@ -80,10 +81,6 @@ export class AnswerCache {
   /** answers held (some may have been written over, found out when read) */
   get size(): number {
     return this.slots.size;
-  }
-
-  clear(): void {
-    this.slots.clear();
   }
 
   private put(key: string, json: Buffer, version: string): void {

@@ -332,7 +332,7 @@ type Send = (r: BenchRequest) => Promise<Outcome>;
 /** The load clients' HTTP client for the API: undici (the default) is the client the
  *  direct target's Elasticsearch client sends with, so the two targets differ only by the
  *  server they ask; node:http is kept to compare (--api-client http). */
-export type ApiClientKind = 'undici' | 'http';
+type ApiClientKind = 'undici' | 'http';
 
 interface ApiClient {
   send: Send;

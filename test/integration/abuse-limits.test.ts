@@ -12,7 +12,7 @@ import request from 'supertest';
 import { createApp } from '../../src/app.js';
 import { errorHandler } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
-import { abuseLimits } from '../../src/routes/abuse-limits.js';
+import { AbuseLimits } from '../../src/routes/abuse-limits.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { contribution, cover, ExportBuilder } from '../builders/calaccess-export.js';
 import { testConfig, waitFor } from '../support/env.js';
@@ -128,7 +128,7 @@ describe('bounded concurrency of expensive searches', () => {
   const held: (() => void)[] = [];
   const app = express();
   app.set('query parser', 'simple');
-  app.use(abuseLimits(testConfig({ MAX_CONCURRENT_EXPENSIVE_SEARCHES: '2', EXPENSIVE_FACET_SIZE: '20' })));
+  app.use(new AbuseLimits(testConfig({ MAX_CONCURRENT_EXPENSIVE_SEARCHES: '2', EXPENSIVE_FACET_SIZE: '20' })).middleware());
   app.get('/api/v1/contributions', (_req, res) => {
     held.push(() => res.json({ ok: true }));
   });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Express } from 'express';
@@ -7,9 +9,12 @@ import { sql } from 'kysely';
 import request from 'supertest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
+import { AbuseLimits } from '../../src/routes/abuse-limits.js';
 import { buildOpenApi } from '../../src/routes/openapi.js';
 import { isApiPath } from '../../src/routes/portal-routes.js';
+import { searchFastPath } from '../../src/routes/search-fast-path.js';
 import { createSearchClient } from '../../src/search/client.js';
+import { SearchService } from '../../src/services/search-service.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { testConfig } from '../support/env.js';
 import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
@@ -247,6 +252,7 @@ describe('search API against the real stores', function () {
     assert.equal(res.status, 503);
     assert.equal((res.body as { error: { store: string } }).error.store, 'elasticsearch');
     assert.ok(res.headers['retry-after']);
+    assert.doesNotMatch(res.text, /\bat \S+ \(|node:internal/, 'no stack trace');
   });
 
   it('sends ETag and Cache-Control, and 304 for a repeated request', async () => {
@@ -255,6 +261,81 @@ describe('search API against the real stores', function () {
     const etag = first.headers['etag'];
     assert.ok(etag);
     await request(app).get('/api/v1/contributions?q=teacher').set('If-None-Match', String(etag)).expect(304);
+  });
+
+  describe('search fast path (the common case of the search endpoints, without express)', () => {
+    it('takes exactly the GETs of /api/v1/<kind> with valid parameters and no conditional headers', async () => {
+      const config = testConfig({ ES_INDEX_PREFIX: prefix });
+      const client = createSearchClient(config);
+      const fast = searchFastPath(new SearchService(client, prefix, silentLogger), new AbuseLimits(config), silentLogger);
+      // Only the fast path: what it leaves is a 418 here.
+      const server = http.createServer((req, res) => {
+        if (!fast(req, res)) res.writeHead(418).end();
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      try {
+        const taken = await fetch(`${base}/api/v1/contributions?recipient=${recipientId}&sort=-amount`);
+        assert.equal(taken.status, 200);
+        assert.equal(taken.headers.get('content-type'), 'application/json; charset=utf-8');
+        assert.equal(taken.headers.get('cache-control'), 'public, max-age=30');
+        assert.match(String(taken.headers.get('etag')), /^"[^"]+"$/);
+        const body = (await taken.json()) as { total: { value: number }; results: { amount: number; links: { filing: string } }[] };
+        assert.equal(body.total.value, 5);
+        assert.deepEqual(
+          body.results.map((r) => r.amount),
+          [5000, 2000, 1000, 900, 250],
+        );
+        assert.equal(body.results[0]!.links.filing, '/api/v1/filings/9800001');
+        for (const kind of ['expenditures', 'lobbying', 'filers', 'filings']) assert.equal((await fetch(`${base}/api/v1/${kind}`)).status, 200, kind);
+
+        const left: [string, RequestInit][] = [
+          ['/api/v1/contributions?city=Fresno', { method: 'HEAD' }],
+          ['/api/v1/contributions?city=Fresno', { headers: { 'If-None-Match': '"x"' } }],
+          ['/api/v1/contributions?city=Fresno', { headers: { 'If-Modified-Since': 'Tue, 24 Nov 2026 00:00:00 GMT' } }],
+          ['/api/v1/contributions?bogus=1', {}],
+          ['/api/v1/contributions?min_amount=lots', {}],
+          ['/api/v1/contributions/', {}],
+          ['/API/v1/contributions', {}],
+          ['/api/v1/contributions.csv', {}],
+          ['/api/v1/search?q=x', {}],
+          ['/api/v1/filers/suggest?q=Fa', {}],
+          ['/contributions', {}],
+        ];
+        for (const [url, init] of left) assert.equal((await fetch(`${base}${url}`, init)).status, 418, `${init.method ?? 'GET'} ${url} ${JSON.stringify(init.headers ?? {})}`);
+      } finally {
+        server.close();
+        server.closeAllConnections();
+        await client.close();
+      }
+    });
+
+    it('answers as the express route does: same body, same headers', async () => {
+      // Distinct requests (no cache between them): the first through the fast path, the
+      // second through express (a conditional request that does not match).
+      const viaFast = await request(app).get('/api/v1/contributions?q=quintanilla&page_size=5').expect(200);
+      const viaExpress = await request(app).get('/api/v1/contributions?q=quintanilla&page_size=6').set('If-None-Match', '"none"').expect(200);
+      const strip = (b: { page_size: number }): object => ({ ...b, page_size: 0 });
+      assert.equal((viaFast.body as Body).total.value, 2);
+      assert.deepEqual(strip(viaFast.body as { page_size: number }), strip(viaExpress.body as { page_size: number }));
+      for (const h of ['content-type', 'cache-control']) assert.equal(viaFast.headers[h], viaExpress.headers[h], h);
+      assert.match(String(viaFast.headers['etag']), /^"[^"]+"$/);
+      assert.match(String(viaExpress.headers['etag']), /^"[^"]+"$/);
+      // The fast path's answer is the one cached: a conditional request on it is a 304 from express.
+      await request(app).get('/api/v1/contributions?q=quintanilla&page_size=5').set('If-None-Match', String(viaFast.headers['etag'])).expect(304);
+    });
+
+    it('keeps to the budgets: past the burst a 429 with Retry-After and the JSON error', async () => {
+      const config = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_BURST: '2' });
+      const limited = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+      await request(limited).get('/api/v1/contributions?q=oyelaran').expect(200);
+      await request(limited).get('/api/v1/contributions?q=marchetti').expect(200);
+      const refused = await request(limited).get('/api/v1/contributions?q=oyelaran');
+      assert.equal(refused.status, 429);
+      assert.ok(Number(refused.headers['retry-after']) > 0);
+      assert.equal(refused.headers['cache-control'], 'no-store');
+      assert.equal((refused.body as { error: { code: string } }).error.code, 'too_many_requests');
+    });
   });
 
   it('documents every route it serves in /api/v1/openapi.json', async () => {
