@@ -61,17 +61,41 @@ ul.chips a.remove { display: inline-flex; justify-content: center; align-items: 
 ul.chips a.remove:hover { background: #c9d8f0; }
 ul.chips .from-words { font-size: .8rem; color: var(--muted); }
 .layout { display: grid; grid-template-columns: 17rem minmax(0, 1fr); gap: 2rem; align-items: start; }
-@media (max-width: 60rem) { .layout { grid-template-columns: 1fr; } }
+.layout > * { min-width: 0; }
+@media (max-width: 60rem) { .layout { grid-template-columns: minmax(0, 1fr); gap: 1rem; } }
+details.facets-fold > summary { cursor: pointer; padding: .5rem .75rem; border: 1px solid var(--line); border-radius: 4px; background: var(--panel); color: var(--link); font-weight: 600; }
+details.facets-fold > summary .fold-what { font-weight: 400; color: var(--muted); font-size: .875rem; }
+details.facets-fold[open] > summary { margin-bottom: .25rem; }
+/* Phones: results within the first screen (smaller heading, the form's hint on the home page only). */
+@media (max-width: 40rem) {
+  h1 { font-size: 1.45rem; margin: .6rem 0 .5rem; }
+  .inner { padding: .6rem .75rem; }
+  form.search { padding: .75rem; }
+  form.search[data-in-search] #q-hint { display: none; }
+  nav.kinds a { padding: .35rem .6rem; }
+  section.results > h2 { margin-top: .75rem; }
+  .toolbar { margin: .25rem 0; }
+  .toolbar p { margin: .25rem 0; }
+}
+@media (max-width: 60rem) { details.facets-fold aside.facets h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; } }
+/* Wide screens: the facets stand open in their column (browsers without ::details-content keep the fold). */
+@media (min-width: 60.0625rem) {
+  @supports selector(::details-content) {
+    details.facets-fold > summary { display: none; }
+    details.facets-fold::details-content { content-visibility: visible; }
+  }
+}
 aside.facets h2 { margin-top: 1rem; }
 aside.facets section { border-top: 1px solid var(--line); padding: .25rem 0 .5rem; }
 aside.facets ul { list-style: none; margin: 0; padding: 0; }
 aside.facets li { display: flex; justify-content: space-between; gap: .5rem; padding: .1rem 0; }
+aside.facets li a { overflow-wrap: anywhere; min-width: 0; }
 aside.facets li a[aria-current="true"] { font-weight: 700; color: var(--text); }
 aside.facets .n { color: var(--muted); font-variant-numeric: tabular-nums; }
 .toolbar { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; margin: .5rem 0; }
 .toolbar .downloads { display: flex; gap: .5rem; flex-wrap: wrap; align-items: center; }
 .toolbar form { margin: 0; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; position: relative; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 caption { text-align: left; font-weight: 600; padding: .4rem 0; }
 th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }

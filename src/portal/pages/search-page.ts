@@ -108,7 +108,7 @@ export function searchForm(state: SearchState | null): SafeHtml {
   const sort = state ? (paramValues(state, 'sort')[0] ?? 'relevance') : 'relevance';
   const pageSize = state ? (paramValues(state, 'page_size')[0] ?? '25') : '25';
   const versions = state ? (paramValues(state, 'versions')[0] ?? 'current') : 'current';
-  return html`<form class="search" method="get" action="/search" role="search" data-clean-empty>
+  return html`<form class="search" method="get" action="/search" role="search" data-clean-empty${state ? html` data-in-search` : ''}>
 <div class="row">
 <div class="grow">
 <label for="q">What are you looking for?</label>
@@ -220,7 +220,11 @@ function facetLinks(state: SearchState, f: Facet): SafeHtml[] {
 function facets(state: SearchState, res: SearchResponseBody): SafeHtml {
   const list = Object.entries(res.facets ?? {}).filter(([, f]) => f.buckets.some((b) => b.count > 0));
   if (list.length === 0) return html``;
-  return html`<aside class="facets" aria-labelledby="facets-h">
+  // Folded behind one control on narrow screens (results come first); the stylesheet
+  // unfolds it into the side column where the screen is wide. Works without script.
+  return html`<details class="facets-fold">
+<summary>Narrow the results <span class="fold-what">by ${list.slice(0, 2).map(([, f]) => f.label.toLowerCase()).join(', ')}${list.length > 2 ? ` and ${list.length - 2} more` : ''}</span></summary>
+<aside class="facets" aria-labelledby="facets-h">
 <h2 id="facets-h">Narrow the results</h2>
 ${list.map(
   ([name, f]) => html`<section aria-labelledby="facet-${name}">
@@ -229,7 +233,8 @@ ${list.map(
 ${f.other_count > 0 ? html`<p class="small muted">Other values: ${count(f.other_count)}</p>` : ''}
 </section>`,
 )}
-</aside>`;
+</aside>
+</details>`;
 }
 
 // ------------------------------------------------------------------ results
