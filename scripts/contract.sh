@@ -93,7 +93,8 @@ say "serving at $url"
 
 say "schemathesis: seed $seed, at most $max_examples cases per operation and phase, at most $max_time s"
 set +e
-st run "$url/api/v1/openapi.json" \
+# From the scratch folder: Schemathesis keeps a cache (.schemathesis/) where it runs.
+(cd "$work" && st run "$url/api/v1/openapi.json" \
   --checks all \
   --phases examples,coverage,fuzzing,stateful \
   --seed "$seed" \
@@ -102,7 +103,7 @@ st run "$url/api/v1/openapi.json" \
   --workers "$workers" \
   --request-timeout 30 \
   --suppress-health-check too_slow \
-  --report junit,ndjson --report-dir "$report_dir"
+  --report junit,ndjson --report-dir "$report_dir")
 st_status=$?
 set -e
 if [ "$st_status" -ne 0 ]; then
