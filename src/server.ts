@@ -1,6 +1,7 @@
 // The process: config -> clients -> app -> listen -> graceful stop.
 import http, { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import v8 from 'node:v8';
 import type { Express } from 'express';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
@@ -56,7 +57,9 @@ export async function startServer(config: Readonly<Config>, log: Logger): Promis
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log.info('listening', { url });
+  // The heap this process may grow to (README, API_HEAP_MB): said once, so an operator
+  // (and the tests) can see the bound `serve` runs under.
+  log.info('listening', { url, heap_limit_mb: Math.round(v8.getHeapStatistics().heap_size_limit / 1048576) });
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
