@@ -59,7 +59,7 @@ describe('facets parameter', () => {
       timed_out: false,
       _shards: { total: 1, successful: 1, failed: 0 },
       hits: { total: { value: 0, relation: 'eq' }, hits: [] },
-      aggregations: { year: { buckets: [] }, state: { buckets: [{ key: 'CA', doc_count: 3 }] }, missing__state: { doc_count: 1 }, missing__year: { doc_count: 0 } } as never,
+      aggregations: { year: { buckets: [] }, state: { buckets: [{ key: 'CA', doc_count: 3 }] }, missing__state: { doc_count: 1 }, missing__year: { doc_count: 0 } },
     });
     assert.deepEqual(Object.keys(body.facets ?? {}), ['year', 'state']);
     assert.deepEqual(body.facets?.['state']?.buckets, [{ value: 'CA', label: 'CA', count: 3 }]);
