@@ -113,9 +113,14 @@ export function buildSort(r: SearchRequest, spec: KindSpec = SEARCH_SPECS[r.kind
   }
 }
 
-export function facetAggs(spec: KindSpec, size: number): Record<string, estypes.AggregationsAggregationContainer> {
+/** The facets a request computes: those it named (facets=year,state), or all of the kind's. */
+export function selectedFacets(spec: KindSpec, names: readonly string[] | null): readonly FacetDef[] {
+  return names === null ? spec.facets : spec.facets.filter((f) => names.includes(f.name));
+}
+
+export function facetAggs(spec: KindSpec, size: number, names: readonly string[] | null = null): Record<string, estypes.AggregationsAggregationContainer> {
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
-  for (const f of spec.facets) {
+  for (const f of selectedFacets(spec, names)) {
     aggs[`missing__${f.name}`] = { missing: { field: f.field } };
     aggs[f.name] = facetAgg(f, size);
   }
@@ -159,7 +164,7 @@ export function buildSearch(r: SearchRequest, index: string): estypes.SearchRequ
     ...(r.after ? { search_after: r.after as estypes.SortResults } : {}),
     // Facets visit every match anyway, so with them the total is exact at no extra cost.
     track_total_hits: r.exactTotal || r.facets ? true : 10_000,
-    ...(r.facets ? { aggs: facetAggs(spec, r.facetSize) } : {}),
+    ...(r.facets ? { aggs: facetAggs(spec, r.facetSize, r.facetNames) } : {}),
     timeout: SEARCH_TIMEOUT,
     filter_path: SEARCH_FILTER_PATH,
   };

@@ -24,6 +24,8 @@ export interface SearchRequest {
   after: (string | number | null)[] | null;
   exactTotal: boolean;
   facets: boolean;
+  /** The facets asked for by name (facets=year,state), in the kind's order; null: all of them. */
+  facetNames: readonly string[] | null;
   facetSize: number;
   versions: 'current' | 'all';
 }
@@ -175,6 +177,7 @@ export function parseSearchRequest(kind: KindName, query: RawQuery): SearchReque
   if (!spec.versioned && versionsRaw === 'all') throw new InvalidParameterError('versions', `${kind} have no versions; leave versions out`);
   const exactRaw = single(query, 'exact_total');
   const facetsRaw = single(query, 'facets');
+  const facetChoice = facetsRaw === undefined ? undefined : parseFacets(kind, facetsRaw);
   const facetSizeRaw = single(query, 'facet_size');
   const cursorRaw = single(query, 'cursor');
   const request: SearchRequest = {
@@ -187,12 +190,29 @@ export function parseSearchRequest(kind: KindName, query: RawQuery): SearchReque
     after: null,
     exactTotal: exactRaw === undefined ? false : parseBool('exact_total', exactRaw),
     // Facets come with the first page; later pages (cursor) skip them unless asked.
-    facets: facetsRaw === undefined ? cursorRaw === undefined : parseBool('facets', facetsRaw),
+    facets: facetChoice === undefined ? cursorRaw === undefined : facetChoice !== false,
+    facetNames: Array.isArray(facetChoice) ? facetChoice : null,
     facetSize: facetSizeRaw === undefined ? 10 : parseInt10('facet_size', facetSizeRaw, 1, 50),
     versions: versionsRaw,
   };
   if (cursorRaw !== undefined) request.after = decodeCursor(cursorRaw, requestKey(request));
   return request;
+}
+
+/** facets=true|false, or a comma list of the kind's facet names (only those are computed):
+ *  false, true (all), or the names in the kind's order, each once. */
+export function parseFacets(kind: KindName, raw: string): boolean | string[] {
+  const s = raw.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(s)) return true;
+  if (['false', '0', 'no'].includes(s)) return false;
+  const allowed = SEARCH_SPECS[kind].facets.map((f) => f.name);
+  const asked = s.split(',').map((x) => x.trim()).filter(Boolean);
+  const unknown = asked.filter((x) => !allowed.includes(x));
+  if (asked.length === 0 || unknown.length > 0) {
+    const what = asked.length === 0 ? `got ${JSON.stringify(raw.slice(0, 60))}` : `unknown facet ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).slice(0, 3).join(', ')}`;
+    throw new InvalidParameterError('facets', `facets must be true, false or a comma-separated list of ${kind} facets: ${allowed.join(', ')} (${what})`);
+  }
+  return allowed.filter((name) => asked.includes(name));
 }
 
 /** What identifies the search a cursor belongs to (everything but the page position). */

@@ -3,7 +3,7 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { KindName } from '../indexers/kinds.js';
 import { labelFor } from '../src/db/labels.js';
-import { facetLabelField } from './build-search.js';
+import { facetLabelField, selectedFacets } from './build-search.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef } from './search-spec.js';
 import { encodeCursor, requestKey, type SearchRequest } from './search-request.js';
 
@@ -128,7 +128,7 @@ export function toSearchResponse(r: SearchRequest, res: estypes.SearchResponse<R
     kind: r.kind,
     total: { value: totalValue, exact },
     results: page.map((h) => resultRow(r.kind, h)),
-    facets: r.facets && res.aggregations ? Object.fromEntries(spec.facets.map((f) => [f.name, facetFrom(f, res.aggregations as AggMap)])) : null,
+    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(f, res.aggregations as AggMap)])) : null,
     next_cursor: more && lastSort ? encodeCursor(lastSort as (string | number | null)[], requestKey(r)) : null,
     understood: r.understood,
     sort: r.sort,

@@ -83,7 +83,12 @@ function commonParams(kind: KindName): Schema[] {
     page_size: { name: 'page_size', in: 'query', description: 'Rows per page.', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
     cursor: { name: 'cursor', in: 'query', description: 'next_cursor of the previous page, as it was given; keeps every other parameter the same.', schema: { type: 'string' } },
     exact_total: { name: 'exact_total', in: 'query', description: 'Count every match (otherwise counting stops at 10,000; with facets the count is always exact).', schema: { type: 'boolean', default: false } },
-    facets: { name: 'facets', in: 'query', description: 'Counts per value of the fields that narrow best. Default: on the first page, off with a cursor.', schema: { type: 'boolean' } },
+    facets: {
+      name: 'facets',
+      in: 'query',
+      description: `Counts per value of the fields that narrow best: true (all), false (none), or a comma-separated list of the ones to compute (${spec.facets.map((f) => f.name).join(', ')}); \`facets\` in the answer has exactly those. Fewer facets answer faster. Default: all on the first page, none with a cursor. With any facet the total is exact.`,
+      schema: { oneOf: [{ type: 'boolean' }, { type: 'string', pattern: `^(${spec.facets.map((f) => f.name).join('|')})(,(${spec.facets.map((f) => f.name).join('|')}))*$` }] },
+    },
     facet_size: { name: 'facet_size', in: 'query', description: 'Values per facet.', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
     versions: { name: 'versions', in: 'query', description: 'current: only the current version of each filing; all: superseded amendments too, flagged `superseded`.', schema: { type: 'string', enum: spec.versioned ? ['current', 'all'] : ['current'], default: 'current' } },
   };

@@ -74,7 +74,7 @@ export class SearchService {
   /** A cached answer, or a new one (as objects too, so a page need not parse it back). */
   private async run(r: SearchRequest): Promise<SerializedAnswer | { body: SearchResponseBody; answer: SerializedAnswer }> {
     try {
-      const key = `${await this.generation(r.kind)}|${requestKey(r)}|${JSON.stringify([r.after, r.facets, r.facetSize, r.exactTotal])}`;
+      const key = `${await this.generation(r.kind)}|${requestKey(r)}|${JSON.stringify([r.after, r.facets, r.facetNames, r.facetSize, r.exactTotal])}`;
       const cached = this.cache.get(key);
       if (cached) return cached;
       const res = await this.es.search<Record<string, unknown>>(buildSearch(r, aliasName(this.prefix, r.kind)), { requestTimeout: 15_000, maxRetries: 1 });
