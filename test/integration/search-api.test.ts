@@ -250,7 +250,7 @@ describe('search API against the real stores', function () {
         assert.equal(b.sort, '-date', url);
         const dates: string[] = [];
         for (let page = 0; page < 3 && b; page++) {
-          dates.push(...b.results.map((r) => String(r['date'] ?? '')));
+          dates.push(...b.results.map((r) => (typeof r['date'] === 'string' ? r['date'] : '')));
           if (!b.next_cursor) break;
           b = await api(`${url}&cursor=${b.next_cursor}`);
         }
@@ -265,7 +265,7 @@ describe('search API against the real stores', function () {
     it('is by name for filers, and best match again once there is text or a name to rank by', async () => {
       const f = await api('/api/v1/filers?page_size=50');
       assert.equal(f.sort, 'name');
-      const names = f.results.map((r) => String(r['name'] ?? '').toLowerCase());
+      const names = f.results.map((r) => (typeof r['name'] === 'string' ? r['name'] : '').toLowerCase());
       assert.deepEqual(names, [...names].sort());
       assert.equal((await api('/api/v1/contributions?q=teacher')).sort, 'relevance');
       assert.equal((await api('/api/v1/contributions?contributor=Quintanilla')).sort, 'relevance');
