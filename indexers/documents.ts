@@ -16,6 +16,7 @@
 // once. test/integration/documents.test.ts holds both to the object builder they replaced.
 import { labelFor, type CodeType } from '../src/db/labels.js';
 import type { Row, SourceRow } from '../src/repositories/index-source-repository.js';
+import { facetValue } from '../src/search/facet-values.js';
 import { displayName, normalizeName, zip5 } from '../src/search/names.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -70,6 +71,21 @@ const numJson = (v: unknown): string => {
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isFinite(n) ? String(n) : 'null';
 };
+/** An amount as whole cents, from the exact decimal text PostgreSQL gives (no floating
+ *  point: "0.1" is 10, "19.995" is 2000, half a cent away from zero), as JSON text; null
+ *  when it is not a plain decimal (NaN, infinities) or its cents are past what a double
+ *  holds exactly (2^53, $90 trillion), so a sum of them stays exact. */
+export const amountCentsJson = (v: unknown): string => {
+  if (typeof v === 'number') v = Number.isFinite(v) ? v.toFixed(3) : null;
+  if (typeof v !== 'string') return 'null';
+  const m = /^\s*([-+]?)(\d*)(?:\.(\d*))?\s*$/.exec(v);
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return 'null';
+  const frac = m[3] ?? '';
+  let cents = BigInt(m[2] || '0') * 100n + BigInt((frac + '00').slice(0, 2));
+  if (frac.length > 2 && frac[2]! >= '5') cents += 1n;
+  if (cents > 9_007_199_254_740_991n) return 'null';
+  return m[1] === '-' && cents !== 0n ? `-${cents}` : String(cents);
+};
 /** California elections fall in even years: the election a row counts toward. */
 const electionYearJson = (electDate: unknown, date: unknown, periodEnd: unknown): string => {
   // A year of 1900-2100 written as it is a JSON number.
@@ -119,6 +135,8 @@ const partyNames = fragments((key) => {
   return `"name":${json(name)},"name_normalized":${json(normalizeName(name))}`;
 });
 const states = fragments((s) => json(str(s)?.toUpperCase() ?? null));
+/** facetValue() of a raw text as JSON text. */
+const facetValues = fragments((s) => json(facetValue(s)));
 /** The whole filer object, cached by filer id (cheaper than a key joined of three values);
  *  its name and type are compared on every use, so a renamed filer never shows its old name. */
 const filerObjects = new Map<string, { name: unknown; type: unknown; json: string }>();
@@ -264,7 +282,8 @@ function transactionDocument(shape: Shape): TransactionDocument {
         partyKey, partyNames(`${rawText(r[C.pLast])}\u0000${rawText(r[C.pFirst])}\u0000${rawText(r[C.pSuffix])}`),
         ',"entity":', entityJson(r[C.entity]), ',"state":', states(rawText(r[C.pState])), ',"zip5":', zip5Json(r[C.pZip]),
         ',"last_name":', strJson(r[C.pLast]), ',"first_name":', strJson(r[C.pFirst]), ',"employer":', strJson(r[C.pEmployer]),
-        ',"occupation":', strJson(r[C.pOccupation]), ',"city":', strJson(r[C.pCity]), ',"zip":', strJson(r[C.pZip]), ',"committee_id":', strJson(r[C.pCommittee]),
+        ',"occupation":', strJson(r[C.pOccupation]), ',"city":', strJson(r[C.pCity]),
+        ',"employer_facet":', facetValues(rawText(r[C.pEmployer])), ',"occupation_facet":', facetValues(rawText(r[C.pOccupation])), ',"city_facet":', facetValues(rawText(r[C.pCity])), ',"zip":', strJson(r[C.pZip]), ',"committee_id":', strJson(r[C.pCommittee]),
         filerKey, filerJson(r[C.filerId], r[C.filerName], r[C.filerType]),
         ',"filing":{"form_label":', formLabels(rawText(r[C.filingForm])), ',"filing_id":', String(filingId), ',"amend_id":', String(amendId),
         ',"current_amend_id":', currentAmendId === null ? 'null' : String(currentAmendId), ',"form":', strJson(r[C.filingForm]),
@@ -290,7 +309,7 @@ function reportKind(code: string): { code: string; label: string } {
 const campaignFields = (r: SourceRow): string => {
   const memo = r[C.memoCode];
   return (
-    `,"amount":${numJson(r[C.amount])},"date":${dayJson(r[C.txDate])},"election_year":${electionYearJson(r[C.electDate], r[C.txDate], r[C.thruDate])}` +
+    `,"amount":${numJson(r[C.amount])},"amount_cents":${amountCentsJson(r[C.amount])},"date":${dayJson(r[C.txDate])},"election_year":${electionYearJson(r[C.electDate], r[C.txDate], r[C.thruDate])}` +
     `,"memo":${memo === 'X' || memo === 'x'},"description":${strJson(r[C.description])},"memo_ref":${strJson(r[C.memoRef])}`
   );
 };
@@ -346,7 +365,7 @@ export const lobbyingDocument = transactionDocument({
     const memo = r[C.memoCode];
     const x = C.extra;
     return (
-      `,"amount":${numJson(r[C.amount])},"date":${isDay(r[C.txDate]) ? dayJson(r[C.txDate]) : dayJson(r[C.thruDate])}` +
+      `,"amount":${numJson(r[C.amount])},"amount_cents":${amountCentsJson(r[C.amount])},"date":${isDay(r[C.txDate]) ? dayJson(r[C.txDate]) : dayJson(r[C.thruDate])}` +
       `,"memo":${memo === 'X' || memo === 'x' || memo === 'Y' || memo === 'y'},"description":${strJson(r[C.description])},"memo_ref":${strJson(r[C.memoRef])}` +
       `,"beneficiary":{"name":${strJson(r[x])},"position":${strJson(r[x + 1])}}`
     );

@@ -2,8 +2,10 @@
 // reaches Elasticsearch inside match / multi_match / term queries (never query_string,
 // never a script), with bounded sizes and a server-side timeout.
 import type { estypes } from '@elastic/elasticsearch';
+import { facetValue } from '../src/search/facet-values.js';
 import { normalizeName } from '../src/search/names.js';
-import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef, type FilterDef, type KindSpec } from './search-spec.js';
+import { PLAUSIBLE_YEARS } from '../src/import/value-parsers.js';
+import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef, type FilterDef, type KindSpec, type SortName } from './search-spec.js';
 import type { FilterValue, SearchRequest } from './search-request.js';
 
 export const SEARCH_TIMEOUT = '10s';
@@ -60,6 +62,11 @@ export function filterClause(def: FilterDef, value: FilterValue): { clause: Quer
       return { clause: { terms: { [f0]: list(value) } }, scoring: false };
     case 'zip':
       return { clause: { term: { [f0]: String(value) } }, scoring: false };
+    case 'facet': {
+      // The value as the facet groups it; a "not given" word narrows to the rows with none.
+      const v = facetValue(String(value));
+      return { clause: v === null ? { bool: { must_not: { exists: { field: f0 } } } } : { term: { [f0]: v } }, scoring: false };
+    }
     case 'min_amount':
       return { clause: { range: { [f0]: { gte: Number(value) } } }, scoring: false };
     case 'max_amount':
@@ -94,10 +101,31 @@ export function buildQuery(r: SearchRequest): Query {
   return { bool: { ...(must.length ? { must } : {}), ...(filter.length ? { filter } : {}) } };
 }
 
+/** Whether anything in the request ranks results: text, or a filter that scores (names, words). */
+export function isScored(r: SearchRequest): boolean {
+  if (r.understood.text) return true;
+  const spec = SEARCH_SPECS[r.kind];
+  return Object.entries(r.filters).some(([param, value]) => {
+    const def = spec.filters.find((f) => f.param === param);
+    return def !== undefined && filterClause(def, value).scoring;
+  });
+}
+
+/** The order applied. With nothing to rank by, "best match" would be index order, which
+ *  means nothing to a reader: the newest first where the kind has a date (filers: by name),
+ *  whether relevance was asked for or left as the default. */
+export function effectiveSort(r: SearchRequest): SortName {
+  if (r.sort !== 'relevance' || isScored(r)) return r.sort;
+  const spec = SEARCH_SPECS[r.kind];
+  if (spec.dateField && spec.sorts.includes('-date')) return '-date';
+  if (spec.sorts.includes('name')) return 'name';
+  return 'relevance';
+}
+
 export function buildSort(r: SearchRequest, spec: KindSpec = SEARCH_SPECS[r.kind]): estypes.SortCombinations[] {
   // The id breaks ties, so search_after walks every row exactly once.
   const tie: estypes.SortCombinations = { id: 'asc' };
-  switch (r.sort) {
+  switch (effectiveSort(r)) {
     case 'date':
       return [{ [spec.dateField ?? 'id']: { order: 'asc', missing: '_last' } }, tie];
     case '-date':
@@ -113,6 +141,49 @@ export function buildSort(r: SearchRequest, spec: KindSpec = SEARCH_SPECS[r.kind
   }
 }
 
+/** A year facet counts dates of plausible years only: placeholders (1/1/1900) and typos
+ *  (2099) are flagged by the import (odd_dates) by this same rule, and count as missing. */
+export function plausibleDates(field: string): Query {
+  return { range: { [field]: { gte: `${PLAUSIBLE_YEARS.from}-01-01`, lte: `${PLAUSIBLE_YEARS.to}-12-31` } } };
+}
+
+/** The report kinds whose rows are usually itemized again on a later report (Forms 497, 496). */
+export const LATE_REPORT_KIND: Partial<Record<KindSpec['kind'], string>> = {
+  contributions: 'LATE_CONTRIBUTION',
+  expenditures: 'LATE_INDEPENDENT_EXPENDITURE',
+};
+
+/** Whether the request visits every match anyway (it counts them all): then sums cost little. */
+export function countsAll(r: SearchRequest): boolean {
+  return r.exactTotal || r.facets;
+}
+
+/** The request narrows to late reports only. */
+export function lateOnly(r: SearchRequest): boolean {
+  const late = LATE_REPORT_KIND[r.kind];
+  const v = r.filters['report_kind'];
+  return late !== undefined && Array.isArray(v) && v.length > 0 && v.every((x) => x === late);
+}
+
+/** Sums of the amount over every match, in whole cents (amount_cents, a long: exact):
+ *  `sum__counted` the rows a total counts (memo entries and late reports left out, unless
+ *  the request asks for just those), `sum__late` late reports apart, `sum__memo` the memo
+ *  entries left out (their count). */
+export function amountSumAggs(r: SearchRequest): Record<string, estypes.AggregationsAggregationContainer> {
+  const spec = SEARCH_SPECS[r.kind];
+  if (!spec.amountField) return {};
+  const cents: Record<string, estypes.AggregationsAggregationContainer> = { cents: { sum: { field: 'amount_cents' } } };
+  const memoOnly = r.filters['memo'] === true;
+  const notMemo: Query[] = memoOnly ? [] : [{ term: { memo: true } }];
+  const late = LATE_REPORT_KIND[r.kind];
+  const notLate: Query[] = late && !lateOnly(r) ? [{ term: { 'report_kind.code': late } }] : [];
+  return {
+    sum__counted: { filter: { bool: { must_not: [...notMemo, ...notLate] } }, aggs: cents },
+    ...(notLate.length > 0 ? { sum__late: { filter: { bool: { filter: [{ term: { 'report_kind.code': late! } }], must_not: notMemo } }, aggs: cents } } : {}),
+    ...(notMemo.length > 0 ? { sum__memo: { filter: { term: { memo: true } } } } : {}),
+  };
+}
+
 /** The facets a request computes: those it named (facets=year,state), or all of the kind's. */
 export function selectedFacets(spec: KindSpec, names: readonly string[] | null): readonly FacetDef[] {
   return names === null ? spec.facets : spec.facets.filter((f) => names.includes(f.name));
@@ -121,7 +192,7 @@ export function selectedFacets(spec: KindSpec, names: readonly string[] | null):
 export function facetAggs(spec: KindSpec, size: number, names: readonly string[] | null = null): Record<string, estypes.AggregationsAggregationContainer> {
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
   for (const f of selectedFacets(spec, names)) {
-    aggs[`missing__${f.name}`] = { missing: { field: f.field } };
+    aggs[`missing__${f.name}`] = f.type === 'year' ? { filter: { bool: { must_not: plausibleDates(f.field) } } } : { missing: { field: f.field } };
     aggs[f.name] = facetAgg(f, size);
   }
   return aggs;
@@ -130,7 +201,8 @@ export function facetAggs(spec: KindSpec, size: number, names: readonly string[]
 function facetAgg(f: FacetDef, size: number): estypes.AggregationsAggregationContainer {
   switch (f.type) {
     case 'year':
-      return { date_histogram: { field: f.field, calendar_interval: 'year', format: 'yyyy', min_doc_count: 1 } };
+      // The histogram under a filter: its buckets are read from `years` (search-response.ts).
+      return { filter: plausibleDates(f.field), aggs: { years: { date_histogram: { field: f.field, calendar_interval: 'year', format: 'yyyy', min_doc_count: 1 } } } };
     case 'amount_bands':
       return { range: { field: f.field, keyed: false, ranges: AMOUNT_BANDS.map((b) => ({ key: b.key, ...(b.from !== undefined ? { from: b.from } : {}), ...(b.to !== undefined ? { to: b.to } : {}) })) } };
     default: {
@@ -148,7 +220,7 @@ function facetAgg(f: FacetDef, size: number): estypes.AggregationsAggregationCon
  *  value as filed (a lower-cased keyword facet shows the original spelling). */
 export function facetLabelField(f: FacetDef): string | undefined {
   if (f.labelCode) return undefined; // labels from the code table, nothing to fetch
-  return f.labelField ?? f.nameField ?? (f.field.endsWith('.keyword') ? f.field.slice(0, -'.keyword'.length) : undefined);
+  return f.labelField ?? f.nameField ?? f.rawField ?? (f.field.endsWith('.keyword') ? f.field.slice(0, -'.keyword'.length) : undefined);
 }
 
 export function buildSearch(r: SearchRequest, index: string): estypes.SearchRequest {
@@ -164,7 +236,7 @@ export function buildSearch(r: SearchRequest, index: string): estypes.SearchRequ
     ...(r.after ? { search_after: r.after as estypes.SortResults } : {}),
     // Facets visit every match anyway, so with them the total is exact at no extra cost.
     track_total_hits: r.exactTotal || r.facets ? true : 10_000,
-    ...(r.facets ? { aggs: facetAggs(spec, r.facetSize, r.facetNames) } : {}),
+    ...(r.facets || countsAll(r) ? { aggs: { ...(r.facets ? facetAggs(spec, r.facetSize, r.facetNames) : {}), ...(countsAll(r) ? amountSumAggs(r) : {}) } } : {}),
     timeout: SEARCH_TIMEOUT,
     filter_path: SEARCH_FILTER_PATH,
   };

@@ -26,6 +26,17 @@ export interface ParsedText {
   understood: Understood;
   /** What is left to search as text. */
   text: string;
+  /** The input without the words that named the kind (the input when none did). */
+  rest: string;
+}
+
+export interface ParseOptions {
+  /**
+   * Whether a leading word that names a kind ("committees in Fresno") is read as the kind
+   * of record (true: the default), or stays words like any other, to search as text where
+   * the request already has a kind (/api/v1/filers?q=committee: filers named "committee").
+   */
+  readKind?: boolean;
 }
 
 const STATES: Record<string, string> = {
@@ -87,17 +98,20 @@ function take(state: { text: string }, re: RegExp): RegExpExecArray | null {
   return m;
 }
 
-export function parsePlainLanguage(input: string): ParsedText {
+export function parsePlainLanguage(input: string, opts: ParseOptions = {}): ParsedText {
   const u: Understood = {};
   const st = { text: ` ${input.replace(/\s+/g, ' ').trim()} ` };
-  if (st.text.trim().length === 0) return { understood: u, text: '' };
+  if (st.text.trim().length === 0) return { understood: u, text: '', rest: '' };
 
-  for (const [re, kind] of KIND_WORDS) {
-    if (take(st, new RegExp(String.raw`^\s*(?:all\s+|the\s+)?${re.source}`, 'i'))) {
-      u.kind = kind;
-      break;
+  if (opts.readKind !== false) {
+    for (const [re, kind] of KIND_WORDS) {
+      if (take(st, new RegExp(String.raw`^\s*(?:all\s+|the\s+)?${re.source}`, 'i'))) {
+        u.kind = kind;
+        break;
+      }
     }
   }
+  const rest = st.text.replace(/\s+/g, ' ').trim();
 
   // Amounts.
   let m = take(st, new RegExp(String.raw`\bbetween\s+${NUM}\s+and\s+${NUM}`, 'i'));
@@ -165,5 +179,5 @@ export function parsePlainLanguage(input: string): ParsedText {
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;.]+|[\s,;.]+$/g, '')
     .trim();
-  return { understood: u, text };
+  return { understood: u, text, rest };
 }

@@ -121,6 +121,7 @@ function parseFilter(def: FilterDef, query: RawQuery): FilterValue | undefined {
     case 'name':
     case 'filer':
     case 'text':
+    case 'facet':
       return cleanText(p, v);
     case 'zip':
       if (!/^\d{5}(-\d{4})?$/.test(v.trim())) throw new InvalidParameterError(p, `${p} must be a five-digit ZIP code`);
@@ -138,7 +139,16 @@ function parseFilter(def: FilterDef, query: RawQuery): FilterValue | undefined {
   }
 }
 
-export function parseSearchRequest(kind: KindName, query: RawQuery): SearchRequest {
+export interface ParseRequestOptions {
+  /**
+   * The request has no kind of its own (/api/v1/search, the portal's /search without
+   * `kind`): a leading word of q that names a kind is read as the kind, not searched.
+   * Otherwise (an endpoint of a kind, or a chosen kind) every word of q stays words.
+   */
+  kindFromWords?: boolean;
+}
+
+export function parseSearchRequest(kind: KindName, query: RawQuery, opts: ParseRequestOptions = {}): SearchRequest {
   const spec = SEARCH_SPECS[kind];
   const known = new Set<string>([...COMMON_PARAMS, ...spec.filters.map((f) => f.param)]);
   for (const name of Object.keys(query)) {
@@ -155,7 +165,7 @@ export function parseSearchRequest(kind: KindName, query: RawQuery): SearchReque
   const q = qRaw === undefined ? null : cleanText('q', qRaw);
   let understood: SearchRequest['understood'] = { filters: {}, text: q && q.length > 0 ? q : null, kind: null };
   if (q && q.length > 0) {
-    const parsed = parsePlainLanguage(q);
+    const parsed = parsePlainLanguage(q, { readKind: opts.kindFromWords === true });
     const read = spec.fromText(parsed.understood);
     // What the text says for a filter the kind does not have stays text.
     const extra = Object.entries(parsed.understood)

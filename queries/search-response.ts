@@ -3,7 +3,8 @@
 import type { estypes } from '@elastic/elasticsearch';
 import type { KindName } from '../indexers/kinds.js';
 import { labelFor } from '../src/db/labels.js';
-import { facetLabelField, selectedFacets } from './build-search.js';
+import { facetLabel } from '../src/search/facet-values.js';
+import { countsAll, effectiveSort, facetLabelField, lateOnly, selectedFacets } from './build-search.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef } from './search-spec.js';
 import { encodeCursor, requestKey, type SearchRequest } from './search-request.js';
 
@@ -31,8 +32,15 @@ export interface SearchResponseBody {
   facets: Record<string, Facet> | null;
   next_cursor: string | null;
   understood: SearchRequest['understood'];
+  /** the order applied (with no text to rank by, relevance is the newest first) */
   sort: string;
   page_size: number;
+  /** contributions, expenditures, lobbying: the dollars of every match (not just the page),
+   *  exact to the cent, as `amount_sum_rule` says; null where the kind has no amount, or
+   *  when the request does not count every match (a later page without facets) */
+  amount_sum: number | null;
+  /** what the sum counts, in words */
+  amount_sum_rule: string | null;
 }
 
 const API = '/api/v1';
@@ -92,7 +100,9 @@ function facetFrom(def: FacetDef, aggs: AggMap): Facet {
   const labelField = facetLabelField(def);
   const agg = aggs[def.name] as { buckets?: unknown; sum_other_doc_count?: number } | undefined;
   const missing = (aggs[`missing__${def.name}`] as { doc_count?: number } | undefined)?.doc_count ?? 0;
-  const raw = (Array.isArray(agg?.buckets) ? agg.buckets : []) as {
+  // A year facet's histogram sits under the filter of plausible years (build-search.ts).
+  const histogram = def.type === 'year' ? ((agg as { years?: { buckets?: unknown } } | undefined)?.years ?? undefined) : agg;
+  const raw = (Array.isArray(histogram?.buckets) ? histogram.buckets : []) as {
     key: string | number;
     key_as_string?: string;
     doc_count: number;
@@ -108,11 +118,77 @@ function facetFrom(def: FacetDef, aggs: AggMap): Facet {
       else if (labelField) {
         const src = b.label?.hits.hits[0]?._source;
         const l = src ? get(src, labelField) : undefined;
-        label = typeof l === 'string' && l ? l : value;
+        label = typeof l === 'string' && l ? (def.rawField ? facetLabel(l) || value : l) : value;
       }
       return { value, label, count: b.doc_count };
     });
-  return { label: def.label, filter: def.filter, buckets, other_count: agg?.sum_other_doc_count ?? 0, missing_count: missing };
+  return { label: def.label, filter: def.filter, buckets: distinctLabels(def, buckets), other_count: agg?.sum_other_doc_count ?? 0, missing_count: missing };
+}
+
+/**
+ * No two buckets of a facet show the same label. Codes that mean the same ("A" and "ACTIVE",
+ * both "Active") are one bucket whose value lists both (code filters take "A,ACTIVE"); other
+ * values that read alike (two filers of one name) say which is which.
+ */
+export function distinctLabels(def: FacetDef, buckets: FacetBucket[]): FacetBucket[] {
+  const byLabel = new Map<string, FacetBucket[]>();
+  for (const b of buckets) {
+    const key = b.label.toLowerCase();
+    byLabel.set(key, [...(byLabel.get(key) ?? []), b]);
+  }
+  if ([...byLabel.values()].every((l) => l.length === 1)) return buckets;
+  const codes = def.labelCode !== undefined || def.labelField !== undefined;
+  const out: FacetBucket[] = [];
+  const done = new Set<string>();
+  for (const b of buckets) {
+    const key = b.label.toLowerCase();
+    const same = byLabel.get(key)!;
+    if (same.length === 1) out.push(b);
+    else if (codes) {
+      if (done.has(key)) continue;
+      done.add(key);
+      out.push({ value: same.map((x) => x.value).join(','), label: b.label, count: same.reduce((n, x) => n + x.count, 0) });
+    } else out.push({ ...b, label: `${b.label} (${b.value})` });
+  }
+  return out;
+}
+
+const dollars = (cents: number): string => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+
+const LATE_WORDS: Record<string, { what: string; again: string }> = {
+  contributions: { what: 'late contribution reports (Form 497)', again: 'a later Form 460' },
+  expenditures: { what: 'late independent expenditure reports (Form 496)', again: 'a later campaign statement' },
+};
+
+/** The sum of the amount of every match, in dollars exact to the cent, and its rule in words. */
+export function amountSum(r: SearchRequest, aggs: AggMap | undefined): { amount_sum: number | null; amount_sum_rule: string | null } {
+  const spec = SEARCH_SPECS[r.kind];
+  if (!spec.amountField) return { amount_sum: null, amount_sum_rule: null };
+  const counted = aggs?.['sum__counted'] as { doc_count: number; cents: { value: number | null } } | undefined;
+  if (!countsAll(r) || !counted) {
+    return { amount_sum: null, amount_sum_rule: 'Not summed: this request does not count every match (no facets and no exact_total); ask with exact_total=true or facets=true for the sum.' };
+  }
+  const late = aggs?.['sum__late'] as { doc_count: number; cents: { value: number | null } } | undefined;
+  const memo = aggs?.['sum__memo'] as { doc_count: number } | undefined;
+  // Sums of whole cents below 2^53 are exact in a double; cents / 100 is the double nearest
+  // the exact dollars, which JSON writes with at most two decimals.
+  const cents = Math.round(counted.cents.value ?? 0);
+  const parts: string[] = [
+    r.versions === 'all'
+      ? 'Sum of the amounts of every matching row of every version of each filing, superseded versions included (an amended row counts once per version, so the same money can be counted more than once)'
+      : 'Sum of the amounts of every matching row (not just this page), current version of each filing only',
+  ];
+  if (r.filters['memo'] === true) parts.push('memo entries only: they are informational and not counted in totals');
+  else parts.push(`memo entries left out${memo && memo.doc_count > 0 ? ` (${memo.doc_count.toLocaleString('en-US')} rows)` : ''}`);
+  const words = LATE_WORDS[r.kind];
+  if (words && lateOnly(r)) parts.push(`${words.what} only: they are usually itemized again on ${words.again}, so do not add this to itemized totals`);
+  else if (words && late && late.doc_count > 0) {
+    parts.push(`${words.what} counted apart, not added: ${late.doc_count.toLocaleString('en-US')} rows, ${dollars(Math.round(late.cents.value ?? 0))}, usually itemized again on ${words.again}`);
+  }
+  if (r.kind === 'lobbying' && r.filters['schedule'] === undefined) {
+    parts.push('payments between lobbying firms and their clients are reported by both (Form 625 part 2 and Form 635 part 3B): narrow by schedule to count them once');
+  }
+  return { amount_sum: cents / 100, amount_sum_rule: `${parts.join('; ')}.` };
 }
 
 export function toSearchResponse(r: SearchRequest, res: estypes.SearchResponse<Record<string, unknown>>): SearchResponseBody {
@@ -131,7 +207,8 @@ export function toSearchResponse(r: SearchRequest, res: estypes.SearchResponse<R
     facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(f, res.aggregations as AggMap)])) : null,
     next_cursor: more && lastSort ? encodeCursor(lastSort as (string | number | null)[], requestKey(r)) : null,
     understood: r.understood,
-    sort: r.sort,
+    sort: effectiveSort(r),
     page_size: r.pageSize,
+    ...amountSum(r, res.aggregations),
   };
 }

@@ -25,6 +25,9 @@ export type FilterType =
   | 'year'
   /** an integer field; repeatable */
   | 'integer'
+  /** a facet's normalised value (src/search/facet-values.ts), matched exactly: what a
+   *  click on a bucket of a text facet narrows with; once (values may hold commas) */
+  | 'facet'
   | 'boolean';
 
 export interface FilterDef {
@@ -48,6 +51,9 @@ export interface FacetDef {
   labelCode?: CodeType;
   /** terms facet over a filer id: the name field beside it */
   nameField?: string;
+  /** terms facet over a facet value (src/search/facet-values.ts): the text as filed, whose
+   *  tidied spelling (facetLabel) labels the bucket */
+  rawField?: string;
   /** the filter a bucket's value narrows with */
   filter: string;
 }
@@ -91,6 +97,7 @@ const dates = (field: string, what: string): FilterDef[] => [
 
 const place = (p: string, who: string): FilterDef[] => [
   { param: 'city', type: 'text', fields: [`${p}.city`], description: `City of the ${who}.` },
+  { param: 'city_exact', type: 'facet', fields: [`${p}.city_facet`], description: `City of the ${who}, exactly as the City facet groups it (case, spacing and punctuation at the ends ignored): a bucket's value.` },
   { param: 'state', type: 'state', fields: [`${p}.state`], description: `Two-letter state of the ${who} (repeatable).` },
   { param: 'zip', type: 'zip', fields: [`${p}.zip5`], description: `Five-digit ZIP code of the ${who}.` },
 ];
@@ -100,7 +107,7 @@ const transactionFacets = (party: string, filer: string, filerFilter: string): F
   { name: 'election_year', label: 'Election year', type: 'terms', field: 'election_year', filter: 'election_year' },
   { name: 'entity_type', label: 'Kind of contributor or payee', type: 'terms', field: `${party}.entity.code`, labelCode: 'entity_cd', filter: 'entity_type' },
   { name: 'state', label: 'State', type: 'terms', field: `${party}.state`, filter: 'state' },
-  { name: 'city', label: 'City', type: 'terms', field: `${party}.city.keyword`, filter: 'city' },
+  { name: 'city', label: 'City', type: 'terms', field: `${party}.city_facet`, rawField: `${party}.city`, filter: 'city_exact' },
   { name: filerFilter, label: filerFilter === 'recipient' ? 'Recipient' : 'Spender', type: 'terms', field: `${filer}.filer_id`, nameField: `${filer}.name`, filter: filerFilter },
   { name: 'schedule', label: 'Schedule', type: 'terms', field: 'schedule.code', labelCode: 'schedule', filter: 'schedule' },
   { name: 'form', label: 'Form', type: 'terms', field: 'filing.form', labelCode: 'form_type', filter: 'form' },
@@ -115,7 +122,9 @@ export const SEARCH_SPECS: Readonly<Record<KindName, KindSpec>> = {
       { param: 'contributor', type: 'name', fields: ['contributor.name', 'contributor.name_normalized'], description: 'Name of the contributor, as "First Last" or "LAST, FIRST"; forgiving of case, punctuation, corporate suffixes and small typos.' },
       { param: 'recipient', type: 'filer', fields: ['recipient.name', 'recipient.name_normalized', 'recipient.filer_id'], description: 'The committee or candidate that received it: a filer id, or a name.' },
       { param: 'employer', type: 'text', fields: ['contributor.employer'], description: "The contributor's employer." },
+      { param: 'employer_exact', type: 'facet', fields: ['contributor.employer_facet'], description: "The employer exactly as the Employer facet groups it (case, spacing and punctuation at the ends ignored): a bucket's value." },
       { param: 'occupation', type: 'text', fields: ['contributor.occupation'], description: "The contributor's occupation." },
+      { param: 'occupation_exact', type: 'facet', fields: ['contributor.occupation_facet'], description: "The occupation exactly as the Occupation facet groups it (case, spacing and punctuation at the ends ignored): a bucket's value." },
       ...place('contributor', 'contributor'),
       ...money(''),
       ...dates('date', 'Received'),
@@ -128,8 +137,8 @@ export const SEARCH_SPECS: Readonly<Record<KindName, KindSpec>> = {
       { param: 'memo', type: 'boolean', fields: ['memo'], description: 'true: only memo entries (informational, not counted in totals); false: leave them out.' },
     ],
     facets: transactionFacets('contributor', 'recipient', 'recipient').concat([
-      { name: 'employer', label: 'Employer', type: 'terms', field: 'contributor.employer.keyword', filter: 'employer' },
-      { name: 'occupation', label: 'Occupation', type: 'terms', field: 'contributor.occupation.keyword', filter: 'occupation' },
+      { name: 'employer', label: 'Employer', type: 'terms', field: 'contributor.employer_facet', rawField: 'contributor.employer', filter: 'employer_exact' },
+      { name: 'occupation', label: 'Occupation', type: 'terms', field: 'contributor.occupation_facet', rawField: 'contributor.occupation', filter: 'occupation_exact' },
     ]),
     dateField: 'date',
     amountField: 'amount',

@@ -15,6 +15,12 @@ export const keyword: estypes.MappingProperty = { type: 'keyword', ignore_above:
 export const lcKeyword: estypes.MappingProperty = { type: 'keyword', normalizer: 'lowercase', ignore_above: 256 };
 export const date: estypes.MappingProperty = { type: 'date', format: 'yyyy-MM-dd' };
 export const amount: estypes.MappingProperty = { type: 'double' };
+/** The amount in whole cents, written by the indexer from the exact decimal: what sums add
+ *  up (a long's sum is exact where a double's is not). */
+export const amountCents: estypes.MappingProperty = { type: 'long' };
+/** A text's facet value (src/search/facet-values.ts): case, spacing, end punctuation and
+ *  "not given" placeholders already taken out by the indexer. */
+export const facetKeyword: estypes.MappingProperty = { type: 'keyword', ignore_above: 256 };
 export const integer: estypes.MappingProperty = { type: 'integer' };
 export const bool: estypes.MappingProperty = { type: 'boolean' };
 /** Stored for display only. */
@@ -52,6 +58,9 @@ export const party = (): estypes.MappingProperty => ({
     employer: text,
     occupation: text,
     city: text,
+    employer_facet: facetKeyword,
+    occupation_facet: facetKeyword,
+    city_facet: facetKeyword,
     state: keyword,
     zip: keyword,
     zip5: keyword,

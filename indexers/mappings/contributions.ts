@@ -1,8 +1,8 @@
-import { amount, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, integer, keyword, party, stored, versionFields, type KindMapping } from './common.js';
+import { amount, amountCents, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, integer, keyword, party, stored, versionFields, type KindMapping } from './common.js';
 
 /** Money received: Schedules A, C, I (and F401A, F496P3) and late contributions (F497 Part 1). */
 export const contributionsMapping: KindMapping = {
-  version: 1,
+  version: 2,
   settings: indexSettings(),
   mappings: {
     dynamic: 'strict',
@@ -14,6 +14,7 @@ export const contributionsMapping: KindMapping = {
       recipient: filerRef(),
       filing: filingRef(),
       amount,
+      amount_cents: amountCents,
       date,
       election_year: integer,
       memo: bool,

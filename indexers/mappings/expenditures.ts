@@ -1,8 +1,8 @@
-import { amount, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, integer, keyword, party, stored, text, versionFields, type KindMapping } from './common.js';
+import { amount, amountCents, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, integer, keyword, party, stored, text, versionFields, type KindMapping } from './common.js';
 
 /** Money spent: Schedules D, E, G (and F461P5, F465P3, F450P5) and late independent expenditures (F496). */
 export const expendituresMapping: KindMapping = {
-  version: 1,
+  version: 2,
   settings: indexSettings(),
   mappings: {
     dynamic: 'strict',
@@ -14,6 +14,7 @@ export const expendituresMapping: KindMapping = {
       spender: filerRef(),
       filing: filingRef(),
       amount,
+      amount_cents: amountCents,
       date,
       election_year: integer,
       memo: bool,

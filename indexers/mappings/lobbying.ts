@@ -1,9 +1,9 @@
-import { amount, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, keyword, party, stored, text, versionFields, type KindMapping } from './common.js';
+import { amount, amountCents, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, keyword, party, stored, text, versionFields, type KindMapping } from './common.js';
 
 /** Lobbying money: payments to firms (LPAY), activity expenses (LEXP), campaign
  *  contributions by lobbyists (LCCM), payments to other firms (LOTH). */
 export const lobbyingMapping: KindMapping = {
-  version: 1,
+  version: 2,
   settings: indexSettings(),
   mappings: {
     dynamic: 'strict',
@@ -16,6 +16,7 @@ export const lobbyingMapping: KindMapping = {
       beneficiary: { properties: { name: text, position: text } },
       filing: filingRef(),
       amount,
+      amount_cents: amountCents,
       date,
       memo: bool,
       description: { type: 'text' },

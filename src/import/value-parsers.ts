@@ -13,6 +13,10 @@ export class ValueError extends Error {
   }
 }
 
+/** Years a real date of these records falls in; others are placeholders or typos (1/1/1900,
+ *  0200, 2999): flagged in `odd_dates`, and never a year of a facet or a chart. */
+export const PLAUSIBLE_YEARS = { from: 1970, to: 2030 } as const;
+
 export interface DateResult {
   /** 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS' */
   value: string;
@@ -86,7 +90,7 @@ export function parseDate(v: string, column: string, withTime: boolean): DateRes
   const hasTime = h !== 0 || mi !== 0 || s !== 0;
   return {
     value: withTime ? `${date} ${pad2(h)}:${pad2(mi)}:${pad2(s)}` : date,
-    oddYear: y < 1970 || y > 2030,
+    oddYear: y < PLAUSIBLE_YEARS.from || y > PLAUSIBLE_YEARS.to,
     timeDropped: !withTime && hasTime,
   };
 }

@@ -84,7 +84,9 @@ const encode = (pairs: readonly [string, string][]): string => new URLSearchPara
 
 /** The address of a search state. */
 export function searchHref(s: SearchState): string {
-  const pairs: [string, string][] = [['kind', s.kind], ...s.params];
+  // A kind read from the words stays so: with `kind` in the address, the word would be
+  // searched as text (a chosen kind reads every word of q as words).
+  const pairs: [string, string][] = [...(s.kindFromWords ? [] : [['kind', s.kind] as [string, string]]), ...s.params];
   if (s.page > 1) pairs.push(['page', String(s.page)]);
   if (s.prev.length > 0) pairs.push(['prev', s.prev.join('.')]);
   return `/search?${encode(pairs)}`;
@@ -100,7 +102,9 @@ export function hrefWith(s: SearchState, changes: Record<string, readonly string
     if (v === null) continue;
     for (const x of typeof v === 'string' ? [v] : v) params.push([k, x]);
   }
-  return searchHref({ kind, kindFromWords: false, params, page: 1, prev: [] });
+  // The same words and kind: the kind is still the words'.
+  const fromWords = s.kindFromWords && kind === s.kind && !('q' in changes);
+  return searchHref({ kind, kindFromWords: fromWords, params, page: 1, prev: [] });
 }
 
 function current(s: SearchState): string | undefined {
@@ -127,7 +131,10 @@ export function firstHref(s: SearchState): string {
 
 /** The parameters of an export of the whole result: the search's, without paging. */
 export function exportQuery(s: SearchState): string {
-  return encode(s.params.filter(([k]) => !NOT_EXPORTED.has(k)));
+  const params = s.params.filter(([k]) => !NOT_EXPORTED.has(k));
+  if (!s.kindFromWords) return encode(params);
+  // The export's endpoint has its kind: q goes without the word that named it.
+  return encode(params.flatMap(([k, v]): [string, string][] => (k !== 'q' ? [[k, v]] : parsePlainLanguage(v).rest ? [[k, parsePlainLanguage(v).rest]] : [])));
 }
 
 export function exportHref(s: SearchState, format: 'csv' | 'xlsx'): string {

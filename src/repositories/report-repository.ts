@@ -180,15 +180,17 @@ export async function filerFilings(pool: pg.Pool, filerId: string, limit: number
 const MINE = `SELECT DISTINCT filing_id FROM filing_versions WHERE filer_id = $1`;
 const NOT_MEMO = `coalesce(upper(t.memo_code), '') <> 'X'`;
 
-/** Money raised and spent per year of the transaction date, current versions, memo rows left out. */
+/** Money raised and spent per year of the transaction date, current versions, memo rows left out.
+ *  A placeholder date (flagged in odd_dates: 1/1/1900, 2999) has no year: its money counts in
+ *  the totals, under no year, never as a point of the chart. */
 export async function filerMoneyByYear(pool: pg.Pool, filerId: string): Promise<Row[]> {
   const res = await pool.query<Row>(
     `WITH r AS (
-       SELECT extract(year FROM t.rcpt_date)::int AS year, sum(t.amount) AS raised, count(*)::int AS contributions
+       SELECT (CASE WHEN t.odd_dates @> ARRAY['rcpt_date'] THEN NULL ELSE extract(year FROM t.rcpt_date) END)::int AS year, sum(t.amount) AS raised, count(*)::int AS contributions
          FROM contributions t JOIN filings f ON f.filing_id = t.filing_id AND f.current_amend_id = t.amend_id
         WHERE t.filing_id IN (${MINE}) AND ${NOT_MEMO} GROUP BY 1
      ), s AS (
-       SELECT extract(year FROM t.expn_date)::int AS year, sum(t.amount) AS spent, count(*)::int AS payments
+       SELECT (CASE WHEN t.odd_dates @> ARRAY['expn_date'] THEN NULL ELSE extract(year FROM t.expn_date) END)::int AS year, sum(t.amount) AS spent, count(*)::int AS payments
          FROM expenditures t JOIN filings f ON f.filing_id = t.filing_id AND f.current_amend_id = t.amend_id
         WHERE t.filing_id IN (${MINE}) AND ${NOT_MEMO} GROUP BY 1
      )

@@ -79,7 +79,7 @@ function commonParams(kind: KindName): Schema[] {
   const spec = SEARCH_SPECS[kind];
   const p: Record<(typeof COMMON_PARAMS)[number], Schema> = {
     q: { name: 'q', in: 'query', description: 'What to look for, in plain language: "contributions from teachers in Fresno to Newsom over $500 in 2018". The filters read from it and the text left over come back in `understood`.', schema: { type: 'string', maxLength: 300 } },
-    sort: { name: 'sort', in: 'query', description: 'Order of results.', schema: { type: 'string', enum: [...spec.sorts], default: 'relevance' } },
+    sort: { name: 'sort', in: 'query', description: 'Order of results. relevance (the default) ranks by the text and names searched; with none, it is the newest first (-date; filers: by name), and the response\'s sort says so.', schema: { type: 'string', enum: [...spec.sorts], default: 'relevance' } },
     page_size: { name: 'page_size', in: 'query', description: 'Rows per page.', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
     cursor: { name: 'cursor', in: 'query', description: 'next_cursor of the previous page, as it was given; keeps every other parameter the same.', schema: { type: 'string' } },
     exact_total: { name: 'exact_total', in: 'query', description: 'Count every match (otherwise counting stops at 10,000; with facets the count is always exact).', schema: { type: 'boolean', default: false } },
@@ -311,8 +311,10 @@ export function buildOpenApi(): Schema {
           kind: nullable({ type: 'string' }),
         },
       },
-      sort: { type: 'string' },
+      sort: { type: 'string', description: 'The order applied: with no text to rank by, relevance is the newest first (-date; filers: name).' },
       page_size: { type: 'integer' },
+      amount_sum: nullable({ type: 'number', description: 'Contributions, expenditures, lobbying: the dollars of every match (not just the page), exact to the cent, summed from whole cents as amount_sum_rule says (memo entries and late reports left out). Null for kinds without amounts, or when the request does not count every match (facets=false without exact_total=true).' }),
+      amount_sum_rule: nullable({ type: 'string', description: 'What amount_sum counts, in words: versions, memo entries, late reports (Forms 497 and 496) counted apart.' }),
     },
   };
   const store: Schema = {

@@ -80,7 +80,7 @@ export function portalRoutes(d: PortalDeps): Router {
     }
     // Facets on every page, so the narrowing stays beside the results while paging.
     const query = { facets: 'true', ...apiQuery(state.params) };
-    const request = parseSearchRequest(state.kind, query);
+    const request = parseSearchRequest(state.kind, query, { kindFromWords: state.kindFromWords });
     const response = await d.search.search(request);
     sendPage(res, 200, searchPage(state, request, response), cacheFor(CACHE_TTL_MS / 1000));
   });

@@ -87,10 +87,22 @@ export class SearchService {
     }
   }
 
-  /** One text, every kind: the best few hits of each. */
+  /**
+   * One text, every kind: the best few hits of each. A leading word that names a kind
+   * ("committees in Fresno") is a filter here, where the request has no kind of its own:
+   * the results are that kind's, read without the word; the other kinds are counted as
+   * their own endpoints would answer the same q (the word searched as text), so each
+   * count is what its link gives.
+   */
   async searchAll(query: Record<string, unknown>, perKind: number): Promise<SearchResponseBody & { kinds: Record<string, { total: { value: number; exact: boolean }; link: string }> }> {
     const q = typeof query['q'] === 'string' ? query['q'] : '';
-    const requests = KIND_NAMES.map((kind) => parseSearchRequest(kind, { q, page_size: String(perKind), facets: 'false' }));
+    const parsed = parsePlainLanguage(q);
+    const named = parsed.understood.kind ?? null;
+    const requests = KIND_NAMES.map((kind) =>
+      kind === named
+        ? parseSearchRequest(kind, { q, page_size: String(perKind), facets: 'false' }, { kindFromWords: true })
+        : parseSearchRequest(kind, { q, page_size: String(perKind), facets: 'false' }),
+    );
     const answers = await Promise.all(requests.map((r) => this.search(r)));
     const kinds: Record<string, { total: { value: number; exact: boolean }; link: string }> = {};
     const results: Record<string, unknown>[] = [];
@@ -98,21 +110,27 @@ export class SearchService {
     let exact = true;
     answers.forEach((a, i) => {
       const kind = KIND_NAMES[i]!;
-      kinds[kind] = { total: a.total, link: `/api/v1/${kind}?q=${encodeURIComponent(q)}` };
+      // The named kind's own endpoint reads q without the word that named it.
+      const linkQ = kind === named ? parsed.rest : q;
+      kinds[kind] = { total: a.total, link: `/api/v1/${kind}${linkQ ? `?q=${encodeURIComponent(linkQ)}` : ''}` };
+      if (named !== null && kind !== named) return;
       total += a.total.value;
       exact &&= a.total.exact;
       results.push(...a.results);
     });
-    const parsed = parsePlainLanguage(q);
+    const namedAnswer = named === null ? null : answers[KIND_NAMES.indexOf(named)]!;
     return {
-      kind: 'contributions',
+      kind: named ?? 'contributions',
       total: { value: total, exact },
       results,
-      facets: { kind: { label: 'Kind', filter: 'kind', buckets: KIND_NAMES.map((k) => ({ value: k, label: k, count: kinds[k]!.total.value })), other_count: 0, missing_count: 0 } },
+      // Buckets add up to the total: with a kind named, that kind's alone (`kinds` has all).
+      facets: { kind: { label: 'Kind', filter: 'kind', buckets: KIND_NAMES.filter((k) => named === null || k === named).map((k) => ({ value: k, label: k, count: kinds[k]!.total.value })), other_count: 0, missing_count: 0 } },
       next_cursor: null,
-      understood: { filters: {}, text: q || null, kind: parsed.understood.kind ?? null },
-      sort: 'relevance',
+      understood: namedAnswer ? namedAnswer.understood : { filters: {}, text: q || null, kind: null },
+      sort: namedAnswer ? namedAnswer.sort : (answers[0]?.sort ?? 'relevance'),
       page_size: perKind,
+      amount_sum: null,
+      amount_sum_rule: null,
       kinds,
     };
   }

@@ -23,9 +23,10 @@ import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../suppor
 interface Body {
   total: { value: number; exact: boolean };
   results: Record<string, unknown>[];
-  facets: Record<string, { buckets: { value: string; label: string; count: number }[]; other_count: number; missing_count: number }> | null;
+  facets: Record<string, { filter: string; buckets: { value: string; label: string; count: number }[]; other_count: number; missing_count: number }> | null;
   next_cursor: string | null;
-  understood: { filters: Record<string, unknown>; text: string | null };
+  understood: { filters: Record<string, unknown>; text: string | null; kind?: string | null };
+  sort: string;
 }
 
 const get = (o: unknown, p: string): unknown => p.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
@@ -62,6 +63,7 @@ describe('search API against the real stores', function () {
   }
 
   const recipientId = '1500001';
+  const facetRecipient = '1500003';
   before(async () => {
     t = await createTestDatabase('search_api');
     await importInto(t, SAMPLE_DIR);
@@ -87,6 +89,21 @@ describe('search API against the real stores', function () {
       .rows('RCPT_CD.TSV', [contribution(9800002, 1, 1, { CTRIB_NAML: 'Abernathy', CTRIB_NAMF: 'Jo', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '850.00', RCPT_DATE: '3/15/2018 12:00:00 AM' })]);
     dirs.push(a.dir);
     await importInto(t, a.write());
+    // Values as filers write them: one city, occupation or employer spelled several ways,
+    // and the words for "not given".
+    const f = new ExportBuilder()
+      .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9800003, 0, facetRecipient, { FILER_NAML: 'Facet Test Committee' })])
+      .rows('RCPT_CD.TSV', [
+        contribution(9800003, 0, 1, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'LODI', CTRIB_OCC: 'RETIRED', CTRIB_EMP: 'N/A', AMOUNT: '10.01', RCPT_DATE: '5/1/2011 12:00:00 AM' }),
+        contribution(9800003, 0, 2, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'Lodi  ', CTRIB_OCC: 'retired', CTRIB_EMP: 'None', AMOUNT: '0.10', RCPT_DATE: '5/2/2011 12:00:00 AM' }),
+        contribution(9800003, 0, 3, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'lodi.', CTRIB_OCC: 'Retired.', CTRIB_EMP: 'n/a', AMOUNT: '0.20', RCPT_DATE: '5/3/2011 12:00:00 AM' }),
+        contribution(9800003, 0, 4, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'Lodi', CTRIB_OCC: 'Teacher', CTRIB_EMP: '-', AMOUNT: '1234.56', RCPT_DATE: '5/4/2011 12:00:00 AM' }),
+        contribution(9800003, 0, 5, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'Stockton', CTRIB_OCC: 'teacher ', CTRIB_EMP: 'Refused', AMOUNT: '99.99', RCPT_DATE: '5/5/2011 12:00:00 AM' }),
+        contribution(9800003, 0, 6, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'STOCKTON', CTRIB_OCC: '', CTRIB_EMP: 'Acme, Inc.', AMOUNT: '0.03', RCPT_DATE: '5/6/2011 12:00:00 AM' }),
+        contribution(9800003, 0, 7, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'Stockton', CTRIB_OCC: 'Retired', CTRIB_EMP: 'ACME, INC', AMOUNT: '500.00', RCPT_DATE: '5/7/2011 12:00:00 AM', MEMO_CODE: 'X' }),
+      ]);
+    dirs.push(f.dir);
+    await importInto(t, f.write());
     await indexAll(es, t.db.pool, prefix);
     const config = testConfig({ ES_INDEX_PREFIX: prefix });
     app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
@@ -200,6 +217,198 @@ describe('search API against the real stores', function () {
     const all = await api('/api/v1/search?q=Quintanilla');
     assert.ok(all.results.length >= 2);
     assert.ok(all.results.every((r) => typeof r['kind'] === 'string'));
+  });
+
+  describe('a word that names a kind', () => {
+    it('stays text on a kind\'s endpoint: filers?q=committee finds filers named so, not all of them', async () => {
+      const all = Number((await sql<{ n: string }>`select count(*)::text as n from filers`.execute(t.db.kysely)).rows[0]!.n);
+      const b = await api('/api/v1/filers?q=committee&page_size=100');
+      assert.equal(b.understood.text, 'committee');
+      assert.equal(b.understood.kind, null, 'not read as the kind of record');
+      assert.ok(b.total.value > 0 && b.total.value < all, `${b.total.value} of ${all} filers`);
+      for (const r of b.results) assert.match(JSON.stringify([r['name'], r['names']]), /committee/i);
+    });
+
+    it('is the kind where the request has none of its own (/api/v1/search)', async () => {
+      const all = Number((await sql<{ n: string }>`select count(*)::text as n from filers`.execute(t.db.kysely)).rows[0]!.n);
+      const b = (await api('/api/v1/search?q=committee')) as Body & { kinds: Record<string, { total: { value: number }; link: string }> };
+      assert.equal(b.understood.kind, 'filers');
+      assert.equal(b.understood.text, null);
+      assert.equal(b.total.value, all, 'every filer: the word was the filter');
+      assert.ok(b.results.length > 0 && b.results.every((r) => r['kind'] === 'filers'));
+      assert.equal(b.kinds['filers']!.link, '/api/v1/filers');
+      // The other kinds count what their own endpoint gives for the same q.
+      const other = await api(b.kinds['contributions']!.link);
+      assert.equal(b.kinds['contributions']!.total.value, other.total.value);
+    });
+  });
+
+  describe('order with no text', () => {
+    it('is the newest first, says so, and pages on with cursors', async () => {
+      for (const url of ['/api/v1/contributions?page_size=40', '/api/v1/contributions?page_size=40&sort=relevance', `/api/v1/contributions?page_size=40&recipient=${facetRecipient}`]) {
+        let b = await api(url);
+        assert.equal(b.sort, '-date', url);
+        const dates: string[] = [];
+        for (let page = 0; page < 3 && b; page++) {
+          dates.push(...b.results.map((r) => (typeof r['date'] === 'string' ? r['date'] : '')));
+          if (!b.next_cursor) break;
+          b = await api(`${url}&cursor=${b.next_cursor}`);
+        }
+        const dated = dates.filter(Boolean);
+        assert.ok(dated.length > 3, url);
+        assert.deepEqual(dated, [...dated].sort().reverse(), `${url}: newest first across pages`);
+      }
+      assert.equal((await api('/api/v1/filings')).sort, '-date');
+      assert.equal((await api('/api/v1/lobbying')).sort, '-date');
+    });
+
+    it('is by name for filers, and best match again once there is text or a name to rank by', async () => {
+      const f = await api('/api/v1/filers?page_size=50');
+      assert.equal(f.sort, 'name');
+      const names = f.results.map((r) => (typeof r['name'] === 'string' ? r['name'] : '').toLowerCase());
+      assert.deepEqual(names, [...names].sort());
+      assert.equal((await api('/api/v1/contributions?q=teacher')).sort, 'relevance');
+      assert.equal((await api('/api/v1/contributions?contributor=Quintanilla')).sort, 'relevance');
+      assert.equal((await api('/api/v1/contributions?q=teacher&sort=-amount')).sort, '-amount');
+    });
+
+    it('the portal page says newest first, not best match', async () => {
+      const res = await request(app).get('/search?kind=contributions').expect(200);
+      const caption = /<caption>([^<]*)<\/caption>/.exec(res.text)?.[1] ?? '';
+      assert.match(caption, /newest first/);
+      assert.doesNotMatch(caption, /best match/i);
+    });
+  });
+
+  describe('facets on values as they read, not as filed', () => {
+    it('groups case, spacing and end punctuation, and counts "not given" words as missing', async () => {
+      const b = await api(`/api/v1/contributions?recipient=${facetRecipient}`);
+      const facet = (name: string): [string, string, number][] => b.facets![name]!.buckets.map((x) => [x.value, x.label, x.count]);
+      assert.equal(b.total.value, 7);
+      assert.deepEqual(facet('city').map(([v, , n]) => [v, n]), [['lodi', 4], ['stockton', 3]]);
+      assert.deepEqual(facet('occupation').map(([v, , n]) => [v, n]), [['retired', 4], ['teacher', 2]]);
+      assert.equal(b.facets!['occupation']!.missing_count, 1);
+      assert.deepEqual(facet('employer').map(([v, , n]) => [v, n]), [['acme, inc', 2]]);
+      assert.equal(b.facets!['employer']!.missing_count, 5, 'N/A, None, n/a, - and Refused are not given');
+      // One label a bucket, spelled as filed.
+      assert.match(facet('occupation')[0]![1], /^retired$/i);
+      assert.equal(facet('employer')[0]![1].replace(/\.$/, '').toLowerCase(), 'acme, inc');
+      // The raw value stays in the record.
+      const raw = await api(`/api/v1/contributions?recipient=${facetRecipient}&sort=date&facets=false`);
+      assert.deepEqual(raw.results.map((r) => get(r, 'contributor.employer')), ['N/A', 'None', 'n/a', '-', 'Refused', 'Acme, Inc.', 'ACME, INC']);
+    });
+
+    it('a bucket narrows to exactly its count', async () => {
+      const base = `/api/v1/contributions?recipient=${facetRecipient}`;
+      const b = await api(base);
+      for (const name of ['city', 'occupation', 'employer']) {
+        const f = b.facets![name]!;
+        for (const bucket of f.buckets) {
+          const n = await api(`${base}&${f.filter}=${encodeURIComponent(bucket.value)}`);
+          assert.equal(n.total.value, bucket.count, `${name} ${bucket.value}`);
+        }
+      }
+      // A "not given" word narrows to the rows with none.
+      assert.equal((await api(`${base}&employer_exact=N%2FA`)).total.value, 5);
+    });
+
+    it('on every kind, no facet shows one label twice, and each bucket narrows to its count', async () => {
+      for (const kind of ['contributions', 'expenditures', 'lobbying', 'filers', 'filings']) {
+        const b = await api(`/api/v1/${kind}?facet_size=50`);
+        for (const [name, f] of Object.entries(b.facets!)) {
+          const labels = f.buckets.map((x) => x.label.toLowerCase());
+          assert.equal(new Set(labels).size, labels.length, `${kind} ${name}: ${labels.join(' | ')}`);
+          if (f.filter === 'amount') continue;
+          for (const bucket of f.buckets.slice(0, 3)) {
+            const n = await api(`/api/v1/${kind}?${f.filter}=${encodeURIComponent(bucket.value)}&facets=false&exact_total=true`);
+            assert.equal(n.total.value, bucket.count, `${kind} ${name} ${bucket.value}`);
+          }
+        }
+      }
+      // The filers' status: "Active" is one bucket of the codes that mean it.
+      const status = (await api('/api/v1/filers')).facets!['status']!.buckets.filter((x) => x.label === 'Active');
+      assert.equal(status.length, 1);
+      assert.deepEqual(status[0]!.value.split(',').sort(), ['A', 'ACTIVE']);
+    });
+
+    it('placeholder dates are never a year of a facet', async () => {
+      const odd = await sql<{ n: number }>`select count(*)::int as n from lobbying_activity_expenses where expn_date = '1900-01-01'`.execute(t.db.kysely);
+      assert.ok(odd.rows[0]!.n > 0, 'the sample has a lobbying row dated 1/1/1900');
+      for (const url of ['/api/v1/lobbying', '/api/v1/lobbying?versions=all', '/api/v1/contributions', '/api/v1/expenditures', '/api/v1/filings']) {
+        const b = await api(url);
+        const years = b.facets!['year']!.buckets.map((x) => Number(x.value));
+        assert.ok(years.length > 0 && years.every((y) => y >= 1970 && y <= 2030), `${url}: ${years.join(',')}`);
+      }
+    });
+  });
+
+  describe('the dollar total of a search', () => {
+    interface SumBody extends Body {
+      amount_sum: number | null;
+      amount_sum_rule: string | null;
+    }
+    const dbSum = async (query: string): Promise<{ sum: string; n: number }> => {
+      const r = await t.db.pool.query<{ sum: string; n: number }>(query);
+      return r.rows[0]!;
+    };
+    const current = (table: string): string => `FROM ${table} t JOIN filings f ON f.filing_id = t.filing_id AND f.current_amend_id = t.amend_id`;
+    const NOT_MEMO = `coalesce(upper(t.memo_code), '') <> 'X'`;
+
+    it('equals the database\'s own SUM over the same rows, to the cent', async () => {
+      const cases: [string, string][] = [
+        ['/api/v1/contributions', `SELECT round(coalesce(sum(t.amount), 0), 2)::text AS sum, count(*)::int AS n ${current('contributions')} WHERE ${NOT_MEMO}`],
+        ['/api/v1/contributions?year=2008', `SELECT round(coalesce(sum(t.amount), 0), 2)::text AS sum, count(*)::int AS n ${current('contributions')} WHERE ${NOT_MEMO} AND t.rcpt_date BETWEEN '2008-01-01' AND '2008-12-31'`],
+        ['/api/v1/contributions?state=CA', `SELECT round(coalesce(sum(t.amount), 0), 2)::text AS sum, count(*)::int AS n ${current('contributions')} WHERE ${NOT_MEMO} AND upper(t.ctrib_st) = 'CA'`],
+        [`/api/v1/contributions?recipient=${facetRecipient}`, `SELECT round(coalesce(sum(t.amount), 0), 2)::text AS sum, count(*)::int AS n ${current('contributions')} WHERE ${NOT_MEMO} AND t.filing_id = 9800003`],
+        ['/api/v1/expenditures', `SELECT round(coalesce(sum(t.amount), 0), 2)::text AS sum, count(*)::int AS n ${current('expenditures')} WHERE ${NOT_MEMO}`],
+        [
+          '/api/v1/lobbying',
+          `SELECT round(coalesce(sum(a), 0), 2)::text AS sum, count(*)::int AS n FROM (
+             SELECT coalesce(t.per_total, t.fees_amt) AS a, t.memo_code ${current('lobbying_payments')}
+             UNION ALL SELECT t.amount, t.memo_code ${current('lobbying_activity_expenses')}
+             UNION ALL SELECT t.amount, t.memo_code ${current('lobbying_campaign_contributions')}
+             UNION ALL SELECT t.amount, t.memo_code ${current('lobbying_other_payments')}) t
+           WHERE coalesce(upper(t.memo_code), '') NOT IN ('X', 'Y')`,
+        ],
+      ];
+      for (const [url, query] of cases) {
+        const b = (await api(url)) as SumBody;
+        const want = await dbSum(query);
+        assert.ok(want.n > 0, `${url}: rows to sum`);
+        assert.equal(typeof b.amount_sum, 'number', url);
+        assert.equal(b.amount_sum!.toFixed(2), want.sum, url);
+        assert.equal(Math.round(b.amount_sum! * 100) / 100, b.amount_sum, `${url}: whole cents`);
+        assert.match(String(b.amount_sum_rule), /current version/);
+        assert.match(String(b.amount_sum_rule), /memo entries left out/);
+      }
+      // The fixture's own figure: 10.01 + 0.10 + 0.20 + 1234.56 + 99.99 + 0.03, its memo entry of 500 left out.
+      assert.equal(((await api(`/api/v1/contributions?recipient=${facetRecipient}`)) as SumBody).amount_sum, 1344.89);
+    });
+
+    it('counts late reports apart, says how, and sums them alone when asked for them alone', async () => {
+      const late = await dbSum(`SELECT round(coalesce(sum(t.amount), 0), 2)::text AS sum, count(*)::int AS n ${current('late_contributions')} WHERE ${NOT_MEMO} AND t.form_type = 'F497P1'`);
+      assert.ok(late.n > 0);
+      const all = (await api('/api/v1/contributions')) as SumBody;
+      const money = `$${Number(late.sum).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+      assert.ok(String(all.amount_sum_rule).includes(`late contribution reports (Form 497) counted apart, not added: ${late.n.toLocaleString('en-US')} rows, ${money}`), String(all.amount_sum_rule));
+      const only = (await api('/api/v1/contributions?report_kind=LATE_CONTRIBUTION')) as SumBody;
+      assert.equal(only.amount_sum!.toFixed(2), late.sum);
+      assert.match(String(only.amount_sum_rule), /Form 497\) only/);
+      const versions = (await api('/api/v1/contributions?versions=all')) as SumBody;
+      assert.match(String(versions.amount_sum_rule), /superseded versions included/);
+      // Kinds with no amount have no sum.
+      for (const kind of ['filers', 'filings']) {
+        const b = (await api(`/api/v1/${kind}`)) as SumBody;
+        assert.equal(b.amount_sum, null);
+        assert.equal(b.amount_sum_rule, null);
+      }
+    });
+
+    it('the portal shows the sum beside the count', async () => {
+      const res = await request(app).get(`/search?kind=contributions&recipient=${facetRecipient}`).expect(200);
+      assert.match(res.text, /7 contributions <span class="sum"[^>]*>totalling \$1,344\.89<\/span>/);
+      assert.match(res.text, /Memo entries left out \(1 rows\)|Memo entries left out \(1 row\)/);
+    });
   });
 
   describe('bad input', () => {

@@ -5,6 +5,7 @@
 // object builders, so they need no reference here.
 import { labelFor, type CodeType } from '../../src/db/labels.js';
 import type { Row } from '../../src/repositories/index-source-repository.js';
+import { facetValue } from '../../src/search/facet-values.js';
 import { displayName, normalizeName, zip5 } from '../../src/search/names.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -73,6 +74,11 @@ function party(r: Row): Record<string, unknown> {
     employer: str(r['p_employer']),
     occupation: str(r['p_occupation']),
     city: str(r['p_city']),
+    // Added with the facets on normalised values: the same function the indexer uses
+    // (its own rules are tested in test/unit/facet-values.test.ts).
+    employer_facet: facetValue(str(r['p_employer'])),
+    occupation_facet: facetValue(str(r['p_occupation'])),
+    city_facet: facetValue(str(r['p_city'])),
     state: str(r['p_state'])?.toUpperCase() ?? null,
     zip: str(r['p_zip']),
     zip5: zip5(str(r['p_zip'])),
@@ -105,6 +111,22 @@ function reportKind(code: string): { code: string; label: string } {
   return { code: c, label: REPORT_KINDS[c] ?? code };
 }
 
+/** Added with the sums of amounts: whole cents of the exact decimal text, half a cent away
+ *  from zero; null for what is not a plain decimal or past 2^53 cents. */
+export function amountCents(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  const negative = t.startsWith('-');
+  const [whole = '', frac = ''] = t.replace(/^[-+]/, '').split('.');
+  const digits = `${whole}${frac.padEnd(3, '0').slice(0, 3)}`.replace(/^0+(?=\d)/, '');
+  // Thousandths, rounded to hundredths by their last digit.
+  let cents = BigInt(digits) / 10n + (BigInt(digits) % 10n >= 5n ? 1n : 0n);
+  if (cents > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  if (negative) cents = -cents;
+  return Number(cents) === 0 ? 0 : Number(cents);
+}
+
 export function contributionDoc(code: string, table: string, r: Row): Record<string, unknown> {
   const date = day(r['tx_date']);
   return {
@@ -115,6 +137,7 @@ export function contributionDoc(code: string, table: string, r: Row): Record<str
     recipient: filerRef(r),
     filing: filingRef(r),
     amount: num(r['amount']),
+    amount_cents: amountCents(r['amount']),
     date,
     election_year: electionYear(day(r['elect_date']), date, day(r['thru_date'])),
     memo: str(r['memo_code'])?.toUpperCase() === 'X',
@@ -135,6 +158,7 @@ export function expenditureDoc(code: string, table: string, r: Row): Record<stri
     spender: filerRef(r),
     filing: filingRef(r),
     amount: num(r['amount']),
+    amount_cents: amountCents(r['amount']),
     date,
     election_year: electionYear(day(r['elect_date']), date, day(r['thru_date'])),
     memo: str(r['memo_code'])?.toUpperCase() === 'X',
@@ -163,6 +187,7 @@ export function lobbyingDoc(code: string, table: string, r: Row): Record<string,
     beneficiary: { name: str(r['bene_name']), position: str(r['bene_posit']) },
     filing: filingRef(r),
     amount: num(r['amount']),
+    amount_cents: amountCents(r['amount']),
     date: day(r['tx_date']) ?? day(r['thru_date']),
     memo: ['X', 'Y'].includes(str(r['memo_code'])?.toUpperCase() ?? ''),
     description: str(r['description']),

@@ -5,6 +5,7 @@ import { moneyChart } from '../chart.js';
 import { count, day, html, money, text, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
 import { portalHref } from '../search-state.js';
+import { PLAUSIBLE_YEARS } from '../../import/value-parsers.js';
 
 interface CodeLabel {
   code: string;
@@ -66,6 +67,9 @@ function byMonth(v: FilingView): { label: string; raised: number; spent: number 
     if (!side) continue;
     for (const r of s.rows) {
       if (r.memo || r.amount === null || typeof r.date !== 'string' || r.date.length < 7) continue;
+      // A placeholder date (1/1/1900, flagged by the import by this rule) is no point of the chart.
+      const year = Number(r.date.slice(0, 4));
+      if (!(year >= PLAUSIBLE_YEARS.from && year <= PLAUSIBLE_YEARS.to)) continue;
       const m = r.date.slice(0, 7);
       const e = months.get(m) ?? { raised: 0, spent: 0 };
       e[side] += r.amount;

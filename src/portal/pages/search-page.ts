@@ -3,12 +3,13 @@
 // the whole result. Every control is a link or a plain form, so it all works without
 // script; the address holds the whole state.
 import { KIND_NAMES, type KindName } from '../../../indexers/kinds.js';
+import { parsePlainLanguage } from '../../../queries/plain-language.js';
 import type { Facet, SearchResponseBody } from '../../../queries/search-response.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FilterDef, type SortName } from '../../../queries/search-spec.js';
 import type { FilterValue, SearchRequest } from '../../../queries/search-request.js';
 import { count, day, html, money, text, type HtmlPart, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
-import { exportHref, exportQuery, firstHref, hrefWith, nextHref, paramValues, portalHref, prevHref, type SearchState } from '../search-state.js';
+import { exportHref, exportQuery, firstHref, hrefWith, nextHref, paramValues, portalHref, prevHref, searchHref, type SearchState } from '../search-state.js';
 
 /** Above this many rows, a download is an export job with a progress bar, not a stream. */
 export const DIRECT_EXPORT_MAX_ROWS = 10_000;
@@ -27,6 +28,9 @@ const FILTER_LABELS: Record<string, string> = {
   employer: 'Employer',
   occupation: 'Occupation',
   city: 'City',
+  city_exact: 'City',
+  employer_exact: 'Employer',
+  occupation_exact: 'Occupation',
   state: 'State',
   zip: 'ZIP code',
   min_amount: 'Amount at least',
@@ -65,6 +69,15 @@ const SORT_LABELS: Record<SortName, string> = {
   '-amount': 'Largest amount first',
   amount: 'Smallest amount first',
   name: 'Name (A to Z)',
+};
+
+/** The default order: best match when there are words to rank by, else as browsing goes. */
+const DEFAULT_SORT_LABEL: Record<KindName, string> = {
+  contributions: 'Best match (newest first with no words)',
+  expenditures: 'Best match (newest first with no words)',
+  lobbying: 'Best match (newest first with no words)',
+  filings: 'Best match (newest first with no words)',
+  filers: 'Best match (by name with no words)',
 };
 
 const EXAMPLES = [
@@ -117,7 +130,10 @@ export function searchForm(state: SearchState | null): SafeHtml {
 </div>
 ${
   state
-    ? html`<input type="hidden" name="kind" value="${state.kind}">`
+    ? // A kind read from the words is left to the words: new words may name another.
+      state.kindFromWords
+      ? ''
+      : html`<input type="hidden" name="kind" value="${state.kind}">`
     : html`<div><label for="kind">Kind of record</label><select id="kind" name="kind"><option value="">Read it from my words</option>${KIND_NAMES.map((k) => html`<option value="${k}">${KIND_LABELS[k].plural}</option>`)}</select></div>`
 }
 <div><button type="submit">Search</button></div>
@@ -127,7 +143,9 @@ ${
     ? html`<details class="more">
 <summary>More filters and options</summary>
 <div class="fields">
-<div><label for="sort">Order</label><select id="sort" name="sort">${spec.sorts.map((s) => html`<option value="${s === 'relevance' ? '' : s}"${s === sort ? html` selected` : ''}>${SORT_LABELS[s]}</option>`)}</select></div>
+<div><label for="sort">Order</label><select id="sort" name="sort">${spec.sorts.map(
+      (s) => html`<option value="${s === 'relevance' ? '' : s}"${s === sort ? html` selected` : ''}>${s === 'relevance' ? DEFAULT_SORT_LABEL[state.kind] : SORT_LABELS[s]}</option>`,
+    )}</select></div>
 <div><label for="page_size">Rows per page</label><select id="page_size" name="page_size">${['10', '25', '50', '100'].map((n) => html`<option value="${n === '25' ? '' : n}"${n === pageSize ? html` selected` : ''}>${n}</option>`)}</select></div>
 ${
   spec.versioned
@@ -147,7 +165,8 @@ ${spec.filters.map((f) => filterInput(f, paramValues(state, f.param)))}
 function bucketLabel(res: SearchResponseBody, param: string, value: string): string | null {
   for (const f of Object.values(res.facets ?? {})) {
     if (f.filter !== param) continue;
-    const b = f.buckets.find((x) => x.value.toUpperCase() === value.toUpperCase());
+    // A bucket of several codes ("ACTIVE,A") labels each of them.
+    const b = f.buckets.find((x) => x.value.toUpperCase() === value.toUpperCase() || (param !== 'city_exact' && param !== 'employer_exact' && param !== 'occupation_exact' && x.value.toUpperCase().split(',').includes(value.toUpperCase())));
     if (b) return b.label;
   }
   return null;
@@ -206,8 +225,12 @@ function facetLinks(state: SearchState, f: Facet): SafeHtml[] {
         selected = (paramValues(state, 'min_amount')[0] ?? null) === min && (paramValues(state, 'max_amount')[0] ?? null) === max;
         href = selected ? hrefWith(state, { min_amount: null, max_amount: null }) : hrefWith(state, { min_amount: min, max_amount: max });
       } else {
-        const current = paramValues(state, f.filter).flatMap((v) => v.split(',').map((x) => x.trim().toUpperCase()));
-        selected = current.includes(b.value.toUpperCase());
+        // Code filters take lists ("A,ACTIVE": one bucket of codes that mean the same); a
+        // text facet's value is one value, commas and all.
+        const lists = SEARCH_SPECS[state.kind].filters.find((d) => d.param === f.filter)?.type !== 'facet';
+        const split = (v: string): string[] => (lists ? v.split(',').map((x) => x.trim().toUpperCase()) : [v.trim().toUpperCase()]);
+        const current = paramValues(state, f.filter).flatMap(split);
+        selected = split(b.value).every((v) => current.includes(v));
         href = hrefWith(state, { [f.filter]: selected ? null : b.value });
       }
       const label = b.label || b.value;
@@ -325,6 +348,7 @@ const COLUMNS: Record<KindName, Column[]> = {
 };
 
 function headerCell(state: SearchState, sort: SortName, col: Column): SafeHtml {
+  // (sort: the order applied, which the response names)
   const cls = col.numeric ? html` class="num"` : '';
   if (!col.sort || !SEARCH_SPECS[state.kind].sorts.includes(col.sort[0])) return html`<th scope="col"${cls}>${col.header}</th>`;
   const [first, second] = col.sort;
@@ -357,12 +381,14 @@ function resultsSection(state: SearchState, req: SearchRequest, res: SearchRespo
   const to = from + res.results.length - 1;
   const prev = prevHref(state);
   const heading = `${totalText(res)} ${res.total.value === 1 ? labels.one : labels.plural.toLowerCase()}`;
+  // The order applied: with no words to rank by, "best match" is the newest first.
+  const applied = (SORT_LABELS as Record<string, string>)[res.sort] ? (res.sort as SortName) : req.sort;
   const table =
     res.results.length === 0
       ? html`<p>No ${labels.plural.toLowerCase()} match. Remove a filter above, try other words, or look in another kind of record.</p>`
       : html`<div class="table-wrap"><table class="results">
-<caption>${labels.plural} ${count(from)}–${count(to)} of ${totalText(res)}, ${SORT_LABELS[req.sort].toLowerCase()}</caption>
-<thead><tr>${cols.map((c) => headerCell(state, req.sort, c))}</tr></thead>
+<caption>${labels.plural} ${count(from)}–${count(to)} of ${totalText(res)}, ${SORT_LABELS[applied].toLowerCase()}</caption>
+<thead><tr>${cols.map((c) => headerCell(state, applied, c))}</tr></thead>
 <tbody>${res.results.map((r) => html`<tr>${cols.map((c) => html`<td${c.numeric ? html` class="num"` : c.nowrap ? html` class="nowrap"` : ''}>${c.cell(r)}</td>`)}</tr>`)}</tbody>
 </table></div>`;
   const pager =
@@ -375,7 +401,10 @@ ${res.next_cursor ? html`<a href="${nextHref(state, res.next_cursor)}" rel="next
 </nav>`
       : '';
   return html`<section class="results" aria-labelledby="results-h">
-<h2 id="results-h" data-total="${res.total.value}">${heading}</h2>
+<h2 id="results-h" data-total="${res.total.value}">${heading}${
+    res.amount_sum !== null && res.amount_sum !== undefined && res.total.value > 0 ? html` <span class="sum" data-amount-sum="${res.amount_sum}">totalling ${money(res.amount_sum)}</span>` : ''
+  }</h2>
+${res.amount_sum !== null && res.amount_sum !== undefined && res.amount_sum_rule && res.total.value > 0 ? html`<p class="small muted" id="sum-rule">${sumNote(res)}</p>` : ''}
 <div class="toolbar"><p class="muted small">${
     res.results.length > 0 ? `Showing ${count(from)}–${count(to)}.` : ''
   } The downloads hold every row of this search, not just this page.</p>${downloads(state, res)}</div>
@@ -384,17 +413,29 @@ ${pager}
 </section>`;
 }
 
+/** The sum's rule, short: what it leaves out, in the words of the response. */
+function sumNote(res: SearchResponseBody): string {
+  const rule = res.amount_sum_rule ?? '';
+  // "Sum of ... only; memo entries left out; ..." -> the parts after the first, as a sentence.
+  const parts = rule.replace(/\.$/, '').split('; ');
+  const rest = parts.slice(1).join('; ');
+  return rest ? `${rest.charAt(0).toUpperCase()}${rest.slice(1)}.` : rule;
+}
+
 function kindTabs(state: SearchState): SafeHtml {
   const q = paramValues(state, 'q');
-  return html`<nav class="kinds" aria-label="Kind of record"><ul>${KIND_NAMES.map(
-    (k) => html`<li><a href="${hrefWith({ ...state, params: [] }, { q: q.length > 0 ? q : null }, k)}"${k === state.kind ? html` aria-current="page"` : ''}>${KIND_LABELS[k].plural}</a></li>`,
-  )}</ul></nav>`;
+  return html`<nav class="kinds" aria-label="Kind of record"><ul>${KIND_NAMES.map((k) => {
+    // The kind shown, when the words chose it, stays the words' (the same q, read the same).
+    const href = k === state.kind && state.kindFromWords ? hrefWith({ ...state, params: q.map((v) => ['q', v]) }, {}) : hrefWith({ ...state, params: [] }, { q: q.length > 0 ? q : null }, k);
+    return html`<li><a href="${href}"${k === state.kind ? html` aria-current="page"` : ''}>${KIND_LABELS[k].plural}</a></li>`;
+  })}</ul></nav>`;
 }
 
 export function searchPage(state: SearchState, req: SearchRequest, res: SearchResponseBody): SafeHtml {
   const q = req.q ?? '';
   const labels = KIND_LABELS[state.kind];
-  const named = req.understood.kind;
+  // The kind the words name, even where a chosen kind searched them as words.
+  const named = req.understood.kind ?? (q ? (parsePlainLanguage(q).understood.kind ?? null) : null);
   const words = req.understood.text && Object.keys(req.understood.filters).length > 0 ? html`<p class="small">Also searching the words “${req.understood.text}”.</p>` : '';
   return page({
     title: q ? `${labels.plural}: ${q}` : `${labels.plural}`,
@@ -403,7 +444,7 @@ export function searchPage(state: SearchState, req: SearchRequest, res: SearchRe
 ${searchForm(state)}
 ${kindTabs(state)}
 ${state.kindFromWords ? html`<p class="small muted">Showing ${labels.plural.toLowerCase()}, as your words say.</p>` : ''}
-${named && named !== state.kind ? html`<p class="notice">Your words name ${KIND_LABELS[named].plural.toLowerCase()}: <a href="${hrefWith({ ...state, params: [] }, { q }, named)}">search ${KIND_LABELS[named].plural.toLowerCase()} instead</a>.</p>` : ''}
+${named && named !== state.kind ? html`<p class="notice">Your words name ${KIND_LABELS[named].plural.toLowerCase()}: <a href="${searchHref({ kind: named, kindFromWords: true, params: [['q', q]], page: 1, prev: [] })}">search ${KIND_LABELS[named].plural.toLowerCase()} instead</a>.</p>` : ''}
 ${chips(state, req, res)}
 ${words}
 <div class="layout">
