@@ -1,5 +1,7 @@
 // `disclosure index status`: per kind, documents in the index against rows in the
-// database, the checkpoint, and how far behind the change log it is.
+// database, the checkpoint, how far behind the change log it is, and whether the index
+// was built with the mapping this code queries (a mapping version bump, in
+// indexers/mappings/*.ts, needs `disclosure index rebuild`: old documents lack new fields).
 import type { Client } from '@elastic/elasticsearch';
 import type pg from 'pg';
 import { changeLag, getIndexStates } from '../src/repositories/index-source-repository.js';
@@ -18,6 +20,9 @@ export interface KindStatus {
   checkpoint: string;
   lag_changes: number;
   lag_seconds: number;
+  /** The mapping version the index was built with (its `_meta`), and the one this code expects. */
+  mapping_version: number | null;
+  expected_mapping_version: number;
   in_sync: boolean;
 }
 
@@ -31,8 +36,13 @@ export async function indexStatus(es: Client, pool: pg.Pool, prefix: string, kin
       let index: string | null = null;
       let docs: number | null = null;
       let current: number | null = null;
+      let mappingVersion: number | null = null;
       if (await es.indices.existsAlias({ name: alias })) {
         index = Object.keys(await es.indices.getAlias({ name: alias }))[0] ?? null;
+        if (index !== null) {
+          const meta = (await es.indices.getMapping({ index }))[index]?.mappings._meta;
+          mappingVersion = typeof meta?.['mapping_version'] === 'number' ? meta['mapping_version'] : null;
+        }
         docs = (await es.count({ index: alias })).count;
         current = KINDS[kind].unit === 'filing' ? (await es.count({ index: alias, query: { term: { current: true } } })).count : docs;
       }
@@ -47,7 +57,9 @@ export async function indexStatus(es: Client, pool: pg.Pool, prefix: string, kin
         checkpoint,
         lag_changes: lag.changes,
         lag_seconds: lag.seconds,
-        in_sync: docs === db.rows && current === db.current && lag.changes === 0,
+        mapping_version: mappingVersion,
+        expected_mapping_version: KINDS[kind].mapping.version,
+        in_sync: docs === db.rows && current === db.current && lag.changes === 0 && mappingVersion === KINDS[kind].mapping.version,
       };
     }),
   );

@@ -73,7 +73,7 @@ export const indexSyncCommand: Command = {
 };
 
 export const indexStatusCommand: Command = {
-  summary: 'documents in each index against rows in the database, checkpoint, lag [--json]',
+  summary: 'documents in each index against rows in the database, checkpoint, lag, mapping version [--json]',
   async run(ctx) {
     const { values, positionals } = parseCommandArgs(ctx.args, { json: { type: 'boolean' } });
     const kinds = kindsFrom(positionals);
@@ -81,12 +81,16 @@ export const indexStatusCommand: Command = {
     if (values.json === true) {
       process.stdout.write(JSON.stringify({ kinds: Object.fromEntries(status.map((s) => [s.kind, s])) }, null, 2) + '\n');
     } else {
-      process.stdout.write('kind            index docs (current)     db rows (current)   checkpoint  lag changes  lag s  in sync\n');
+      process.stdout.write('kind            index docs (current)     db rows (current)   checkpoint  lag changes  lag s  mapping  in sync\n');
       for (const s of status) {
         process.stdout.write(
-          `${s.kind.padEnd(14)} ${String(s.index_docs ?? '-').padStart(10)} (${String(s.index_current_docs ?? '-').padStart(8)}) ${String(s.db_rows).padStart(10)} (${String(s.db_current_rows).padStart(8)}) ${s.checkpoint.padStart(11)} ${String(s.lag_changes).padStart(12)} ${String(s.lag_seconds).padStart(6)}  ${s.in_sync ? 'yes' : 'no'}\n`,
+          `${s.kind.padEnd(14)} ${String(s.index_docs ?? '-').padStart(10)} (${String(s.index_current_docs ?? '-').padStart(8)}) ${String(s.db_rows).padStart(10)} (${String(s.db_current_rows).padStart(8)}) ${s.checkpoint.padStart(11)} ${String(s.lag_changes).padStart(12)} ${String(s.lag_seconds).padStart(6)}  ${`${s.mapping_version ?? '-'}/${s.expected_mapping_version}`.padStart(7)}  ${s.in_sync ? 'yes' : 'no'}\n`,
         );
       }
+    }
+    const stale = status.filter((s) => s.index !== null && s.mapping_version !== s.expected_mapping_version);
+    if (stale.length > 0) {
+      process.stderr.write(`mapping changed since ${stale.map((s) => s.kind).join(', ')} ${stale.length === 1 ? 'was' : 'were'} built: run \`disclosure index rebuild\`\n`);
     }
     return status.every((s) => s.in_sync) ? 0 : 1;
   },

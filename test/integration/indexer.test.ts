@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@elastic/elasticsearch';
 import { sql } from 'kysely';
 import { planChanges } from '../../indexers/apply-changes.js';
-import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
+import { KIND_NAMES, KINDS, type KindName } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { indexStatus, type KindStatus } from '../../indexers/status.js';
 import { runSync } from '../../indexers/sync.js';
@@ -70,6 +70,22 @@ describe('indexer: rebuild from the imported sample', function () {
     for (const s of status) assert.ok(s.db_rows > 0, `${s.kind} has rows in the sample`);
     assertInSync(status);
     await assertExactly(es, t, prefix, ['contributions', 'lobbying']);
+  });
+
+  it('says when an index was built with an older mapping than the code queries', async () => {
+    const [before] = await indexStatus(es, t.db.pool, prefix, ['contributions']);
+    assert.ok(before?.index);
+    assert.equal(before.mapping_version, KINDS.contributions.mapping.version);
+    const meta = { kind: 'contributions', mapping_version: KINDS.contributions.mapping.version - 1 };
+    await es.indices.putMapping({ index: before.index, _meta: meta });
+    try {
+      const [stale] = await indexStatus(es, t.db.pool, prefix, ['contributions']);
+      assert.equal(stale?.mapping_version, meta.mapping_version);
+      assert.equal(stale?.expected_mapping_version, KINDS.contributions.mapping.version);
+      assert.equal(stale?.in_sync, false, 'an index of an older mapping is not in sync');
+    } finally {
+      await es.indices.putMapping({ index: before.index, _meta: { kind: 'contributions', mapping_version: KINDS.contributions.mapping.version } });
+    }
   });
 
   it('finds a contribution of the sample by the contributor name, with labels', async () => {
