@@ -10,7 +10,7 @@ import type { Command } from './commands.js';
 const MAX_ROWS = 100_000_000;
 
 /** The sample next to the repository: this file runs from <repo>/dist/src/cli/. */
-export const DEFAULT_SAMPLE_DIR = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)), '../shared/data/calaccess-sample');
+export const DEFAULT_SAMPLE_DIR = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)), 'data/calaccess-sample');
 
 function wholeNumber(name: string, raw: string, min: number, max: number): number {
   const digits = raw.replace(/_/g, '');

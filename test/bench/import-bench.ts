@@ -20,7 +20,7 @@ import { createTestDatabase } from '../support/test-db.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '../../src/cli/main.js');
-const SAMPLE = path.resolve(here, '../../../../shared/data/calaccess-sample');
+const SAMPLE = path.resolve(here, '../../../data/calaccess-sample');
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
 const rows = Number(values.rows);

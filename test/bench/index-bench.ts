@@ -42,7 +42,7 @@ import { runBenchmark } from '../support/bench-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '../../src/cli/main.js');
-const SAMPLE = path.resolve(here, '../../../../shared/data/calaccess-sample');
+const SAMPLE = path.resolve(here, '../../../data/calaccess-sample');
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' }, keep: { type: 'boolean' } } });
 const rows = Number(values.rows);

@@ -68,7 +68,7 @@ import { deleteIndices } from '../support/test-search.js';
 import { runBenchmark } from '../support/bench-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLE = path.resolve(here, '../../../../shared/data/calaccess-sample');
+const SAMPLE = path.resolve(here, '../../../data/calaccess-sample');
 
 const DIRTY_RATE = 0.002;
 const SEED = 1;

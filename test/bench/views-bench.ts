@@ -21,7 +21,7 @@ import { contribution, cover, expenditure, ExportBuilder } from '../builders/cal
 import { createTestDatabase } from '../support/test-db.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const SAMPLE = path.resolve(here, '../../../../shared/data/calaccess-sample');
+const SAMPLE = path.resolve(here, '../../../data/calaccess-sample');
 const { values } = parseArgs({ options: { filings: { type: 'string', default: '3000' }, rows: { type: 'string', default: '1000000' } } });
 const filings = Number(values.filings);
 const rows = Number(values.rows);

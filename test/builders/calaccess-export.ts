@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/data/calaccess-sample');
+export const SAMPLE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data/calaccess-sample');
 
 export function sampleHeader(file: string): string[] {
   const buf = readFileSync(path.join(SAMPLE_DIR, file));

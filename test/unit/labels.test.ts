@@ -7,7 +7,7 @@ import { CODE_LABELS, CODE_TYPES, type CodeType, labelFor, normalizeCode } from 
 // Compiled to dist/test/unit/: three levels up is the repo root, and the sample sits
 // beside the repo under shared/.
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const SAMPLE_DIR = path.resolve(REPO_ROOT, '../shared/data/calaccess-sample');
+const SAMPLE_DIR = path.resolve(REPO_ROOT, 'data/calaccess-sample');
 
 interface Table {
   header: string[];
