@@ -5,8 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { KindName } from '../indexers/kinds.js';
 import { InvalidParameterError } from '../src/errors.js';
+import { checkParams, textLength } from './param-rules.js';
 import { parsePlainLanguage, type Understood } from './plain-language.js';
-import { COMMON_PARAMS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, SEARCH_SPECS, type FilterDef, type SortName } from './search-spec.js';
+import { COMMON_PARAMS, DEFAULT_PAGE_SIZE, MAX_AMOUNT, MAX_INTEGER, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, MIN_AMOUNT, SEARCH_SPECS, type FilterDef, type SortName } from './search-spec.js';
 
 export type FilterValue = string | number | boolean | (string | number)[];
 
@@ -34,13 +35,20 @@ type RawQuery = Record<string, unknown>;
 
 const REPEATABLE: ReadonlySet<FilterDef['type']> = new Set(['code', 'state', 'year', 'integer']);
 
+/** A parameter given once, or undefined. Given, it has a value (q aside: no text is no text). */
 function single(query: RawQuery, name: string): string | undefined {
   const v = query[name];
   if (v === undefined) return undefined;
   if (Array.isArray(v)) throw new InvalidParameterError(name, `${name} may be given once`);
   if (typeof v !== 'string') throw new InvalidParameterError(name, `${name} must be a plain value`);
-  if (v.length > MAX_TEXT_LENGTH) throw new InvalidParameterError(name, `${name} is longer than ${MAX_TEXT_LENGTH} characters`);
+  if (textLength(v) > MAX_TEXT_LENGTH) throw new InvalidParameterError(name, `${name} is longer than ${MAX_TEXT_LENGTH} characters`);
+  if (name !== 'q' && v.trim() === '') throw emptyError(name);
   return v;
+}
+
+/** An empty parameter is an error, not a filter left out: date_from= must not mean every row. */
+function emptyError(name: string): InvalidParameterError {
+  return new InvalidParameterError(name, `${name} is empty: give it a value, or leave ${name} out`);
 }
 
 function many(query: RawQuery, name: string): string[] {
@@ -48,25 +56,27 @@ function many(query: RawQuery, name: string): string[] {
   if (v === undefined) return [];
   const list = Array.isArray(v) ? v : [v];
   if (list.length > 50) throw new InvalidParameterError(name, `${name} may be given at most 50 times`);
-  return list.flatMap((x) => {
+  const values = list.flatMap((x) => {
     if (typeof x !== 'string') throw new InvalidParameterError(name, `${name} must be a plain value`);
-    if (x.length > MAX_TEXT_LENGTH) throw new InvalidParameterError(name, `${name} is longer than ${MAX_TEXT_LENGTH} characters`);
+    if (textLength(x) > MAX_TEXT_LENGTH) throw new InvalidParameterError(name, `${name} is longer than ${MAX_TEXT_LENGTH} characters`);
     // "a,b" is the same as repeating the parameter.
     return x.split(',').map((s) => s.trim()).filter(Boolean);
   });
+  if (values.length === 0) throw emptyError(name);
+  return values;
 }
 
-/** Letters, digits and ordinary punctuation only: no control characters. */
-function cleanText(name: string, v: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
-  if (/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(v)) throw new InvalidParameterError(name, `${name} contains control characters`);
+/** Text as searched: the control characters are refused already (checkParams), spacing is tidied. */
+function cleanText(v: string): string {
   return v.replace(/\s+/g, ' ').trim();
 }
 
+/** A number as people and programs write it: 1500, 1,500.00, $1500, -20, 1.5e3 (a JSON number). */
 function parseNumber(name: string, v: string, min: number, max: number): number {
-  if (!/^-?\d+(\.\d+)?$/.test(v.trim().replace(/[$,]/g, ''))) throw new InvalidParameterError(name, `${name} must be a number (got ${JSON.stringify(v)})`);
-  const n = Number(v.trim().replace(/[$,]/g, ''));
-  if (n < min || n > max) throw new InvalidParameterError(name, `${name} must be from ${min} to ${max}`);
+  const s = v.trim().replace(/[$,]/g, '');
+  if (!/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(s)) throw new InvalidParameterError(name, `${name} must be a number (got ${JSON.stringify(v.slice(0, 40))})`);
+  const n = Number(s);
+  if (!(n >= min && n <= max)) throw new InvalidParameterError(name, `${name} must be from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')} (got ${JSON.stringify(v.slice(0, 40))})`);
   return n;
 }
 
@@ -100,7 +110,7 @@ function parseFilter(def: FilterDef, query: RawQuery): FilterValue | undefined {
     if (values.length === 0) return undefined;
     switch (def.type) {
       case 'code': {
-        const codes = values.map((v) => cleanText(p, v).toUpperCase());
+        const codes = values.map((v) => cleanText(v).toUpperCase());
         if (def.values) for (const c of codes) if (!def.values.includes(c)) throw new InvalidParameterError(p, `${p} must be one of ${def.values.join(', ')}`);
         return codes;
       }
@@ -112,30 +122,48 @@ function parseFilter(def: FilterDef, query: RawQuery): FilterValue | undefined {
       case 'year':
         return values.map((v) => parseInt10(p, v, 1900, 2100));
       default:
-        return values.map((v) => parseInt10(p, v, 0, 2_147_483_647));
+        return values.map((v) => parseInt10(p, v, 0, MAX_INTEGER));
     }
   }
   const v = single(query, p);
-  if (v === undefined || v.trim() === '') return undefined;
+  if (v === undefined) return undefined;
   switch (def.type) {
     case 'name':
     case 'filer':
     case 'text':
     case 'facet':
-      return cleanText(p, v);
+      return cleanText(v);
     case 'zip':
       if (!/^\d{5}(-\d{4})?$/.test(v.trim())) throw new InvalidParameterError(p, `${p} must be a five-digit ZIP code`);
       return v.trim().slice(0, 5);
     case 'min_amount':
     case 'max_amount':
-      return parseNumber(p, v, -1e12, 1e12);
+      return parseNumber(p, v, MIN_AMOUNT, MAX_AMOUNT);
     case 'date_from':
     case 'date_to':
       return parseDay(p, v);
     case 'boolean':
       return parseBool(p, v);
     default:
-      return cleanText(p, v);
+      return cleanText(v);
+  }
+}
+
+/**
+ * The bounds of a range given as two parameters hold together: a minimum above the maximum
+ * is a mistake to say, not a search that finds nothing. Only explicit parameters: what q
+ * reads as filters is never an error, and an explicit one replaces it.
+ */
+function checkRanges(filters: Record<string, FilterValue>): void {
+  const min = filters['min_amount'];
+  const max = filters['max_amount'];
+  if (typeof min === 'number' && typeof max === 'number' && min > max) {
+    throw new InvalidParameterError('min_amount', `min_amount (${min}) is above max_amount (${max}): the amount range is empty`);
+  }
+  const from = filters['date_from'];
+  const to = filters['date_to'];
+  if (typeof from === 'string' && typeof to === 'string' && from > to) {
+    throw new InvalidParameterError('date_from', `date_from (${from}) is after date_to (${to}): the date range is empty`);
   }
 }
 
@@ -149,6 +177,7 @@ export interface ParseRequestOptions {
 }
 
 export function parseSearchRequest(kind: KindName, query: RawQuery, opts: ParseRequestOptions = {}): SearchRequest {
+  checkParams(query);
   const spec = SEARCH_SPECS[kind];
   const known = new Set<string>([...COMMON_PARAMS, ...spec.filters.map((f) => f.param)]);
   for (const name of Object.keys(query)) {
@@ -161,8 +190,9 @@ export function parseSearchRequest(kind: KindName, query: RawQuery, opts: ParseR
     const v = parseFilter(def, query);
     if (v !== undefined) filters[def.param] = v;
   }
+  checkRanges(filters);
   const qRaw = single(query, 'q');
-  const q = qRaw === undefined ? null : cleanText('q', qRaw);
+  const q = qRaw === undefined ? null : cleanText(qRaw);
   let understood: SearchRequest['understood'] = { filters: {}, text: q && q.length > 0 ? q : null, kind: null };
   if (q && q.length > 0) {
     const parsed = parsePlainLanguage(q, { readKind: opts.kindFromWords === true });

@@ -85,13 +85,13 @@ export const AMOUNT_BANDS: readonly { key: string; label: string; from?: number;
 ];
 
 const money = (prefix: string): FilterDef[] => [
-  { param: 'min_amount', type: 'min_amount', fields: [`${prefix}amount`], description: 'Amount at least this many dollars.' },
-  { param: 'max_amount', type: 'max_amount', fields: [`${prefix}amount`], description: 'Amount at most this many dollars.' },
+  { param: 'min_amount', type: 'min_amount', fields: [`${prefix}amount`], description: 'Amount at least this many dollars (-1e12 to 1e12). Not above max_amount when both are given: that is a 400 naming min_amount.' },
+  { param: 'max_amount', type: 'max_amount', fields: [`${prefix}amount`], description: 'Amount at most this many dollars (-1e12 to 1e12). Not below min_amount when both are given (a 400 naming min_amount).' },
 ];
 
 const dates = (field: string, what: string): FilterDef[] => [
-  { param: 'date_from', type: 'date_from', fields: [field], description: `${what} on or after this day (YYYY-MM-DD).` },
-  { param: 'date_to', type: 'date_to', fields: [field], description: `${what} on or before this day (YYYY-MM-DD).` },
+  { param: 'date_from', type: 'date_from', fields: [field], description: `${what} on or after this day (YYYY-MM-DD, 1900 to 2100). Not after date_to when both are given: that is a 400 naming date_from.` },
+  { param: 'date_to', type: 'date_to', fields: [field], description: `${what} on or before this day (YYYY-MM-DD, 1900 to 2100). Not before date_from when both are given (a 400 naming date_from).` },
   { param: 'year', type: 'year', fields: [field], description: `${what} in this calendar year (repeatable).` },
 ];
 
@@ -260,3 +260,10 @@ export const COMMON_PARAMS = ['q', 'sort', 'page_size', 'cursor', 'exact_total',
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_TEXT_LENGTH = 300;
+/** The text of /api/v1/filers/suggest: the start of a name. */
+export const MAX_SUGGEST_LENGTH = 100;
+/** The largest value of an integer filter (filing_id, election_year): PostgreSQL's integer. */
+export const MAX_INTEGER = 2_147_483_647;
+/** The amounts min_amount and max_amount may say, in dollars (refunds are negative). */
+export const MIN_AMOUNT = -1e12;
+export const MAX_AMOUNT = 1e12;

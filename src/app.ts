@@ -16,6 +16,7 @@ import { exportJobRoutes } from './routes/export-job-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { portalErrorHandler, portalRoutes } from './routes/portal-routes.js';
+import { paramsChecked } from './routes/query-params.js';
 import { reportRoutes } from './routes/report-routes.js';
 import { searchFastPath } from './routes/search-fast-path.js';
 import { searchRoutes } from './routes/search-routes.js';
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps): Express {
   // After /health (a monitor must always get an answer), before everything else.
   const limits = new AbuseLimits(deps.config);
   app.use(limits.middleware());
+  // Then the rule of text for every parameter of every route (and page).
+  app.use(paramsChecked());
   app.use(openApiRoutes());
   const exportService = deps.exports ?? new ExportService(deps.es, deps.config.esIndexPrefix, deps.config.maxConcurrentExports);
   const jobs =

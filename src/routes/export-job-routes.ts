@@ -1,8 +1,11 @@
 import path from 'node:path';
 import express, { Router } from 'express';
+import { BULK_FILE_PATTERN, checkText } from '../../queries/param-rules.js';
 import { InvalidParameterError, NotFoundError } from '../errors.js';
 import { readBulkManifest } from '../services/bulk-datasets.js';
 import type { ExportJobs } from '../services/export-jobs.js';
+
+const BULK_FILE = new RegExp(BULK_FILE_PATTERN);
 
 export function exportJobRoutes(jobs: ExportJobs, bulkDir: string): Router {
   const router = Router();
@@ -35,12 +38,12 @@ export function exportJobRoutes(jobs: ExportJobs, bulkDir: string): Router {
   });
 
   router.get('/api/v1/bulk/:file', async (req, res) => {
+    const name = req.params.file;
+    checkText('file', name);
+    if (!BULK_FILE.test(name)) throw new InvalidParameterError('file', `file must be a name listed by /api/v1/bulk: letters, digits, ".", "_" and "-" (got ${JSON.stringify(name.slice(0, 40))})`);
     const manifest = await readBulkManifest(bulkDir);
-    const entry = manifest?.files.find((f) => f.file === req.params.file);
-    if (!entry) {
-      if (!/^[\w.-]{1,120}$/.test(req.params.file)) throw new InvalidParameterError('file', 'file must be a name listed by /api/v1/bulk');
-      throw new NotFoundError(`no bulk file ${req.params.file}; see /api/v1/bulk`);
-    }
+    const entry = manifest?.files.find((f) => f.file === name);
+    if (!entry) throw new NotFoundError(`no bulk file ${name}; see /api/v1/bulk`);
     res.attachment(entry.file);
     res.setHeader('X-Content-SHA256', entry.sha256);
     await new Promise<void>((resolve, reject) => res.sendFile(path.join(bulkDir, entry.file), { dotfiles: 'deny' }, (err) => (err ? reject(err) : resolve())));

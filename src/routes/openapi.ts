@@ -2,31 +2,53 @@
 // (filters, sorts, facets), so it cannot drift from them. Served at /api/v1/openapi.json.
 import { Router } from 'express';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
-import { COMMON_PARAMS, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SEARCH_SPECS, type FilterDef } from '../../queries/search-spec.js';
+import { EXPORT_COLUMNS } from '../../exports/columns.js';
+import { BULK_FILE_PATTERN, FILER_ID_PATTERN, LIST_ITEM_PATTERN, MAX_AMENDMENT, MAX_FILING_ID, NON_BLANK_TEXT_PATTERN, TEXT_PATTERN } from '../../queries/param-rules.js';
+import {
+  COMMON_PARAMS,
+  DEFAULT_PAGE_SIZE,
+  MAX_AMOUNT,
+  MAX_INTEGER,
+  MAX_PAGE_SIZE,
+  MAX_SUGGEST_LENGTH,
+  MAX_TEXT_LENGTH,
+  MIN_AMOUNT,
+  SEARCH_SPECS,
+  type FilterDef,
+} from '../../queries/search-spec.js';
 
 type Schema = Record<string, unknown>;
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (s: Schema): Schema => ({ anyOf: [s, { type: 'null' }] });
+// What the parameters take, as the routes check it (queries/param-rules.ts, search-request.ts):
+// no control characters in any text, no empty values (q aside), real bounds.
+const text = (maxLength = MAX_TEXT_LENGTH): Schema => ({ type: 'string', minLength: 1, maxLength, pattern: NON_BLANK_TEXT_PATTERN });
+// A real calendar day from 1900 to 2100 (29 February in leap years only), as parseDay takes it.
+const DAY_PATTERN =
+  '^(?:(?:19[0-9]{2}|20[0-9]{2}|2100)-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:0[048]|[2468][048]|[13579][26]))-02-29)$';
+const CURSOR_SCHEMA: Schema = { type: 'string', minLength: 1, maxLength: MAX_TEXT_LENGTH, pattern: '^[A-Za-z0-9_-]+$' };
+
 const CodeLabel = nullable({ type: 'object', properties: { code: { type: 'string' }, label: nullable({ type: 'string' }) }, required: ['code'] });
 
-function filterParam(f: FilterDef): Schema {
+/** A filter's values: one, or an array of them for a repeatable filter. */
+function filterSchema(f: FilterDef): Schema {
   const repeatable = ['code', 'state', 'year', 'integer'].includes(f.type);
   let schema: Schema;
   switch (f.type) {
     case 'min_amount':
     case 'max_amount':
-      schema = { type: 'number' };
+      schema = { type: 'number', minimum: MIN_AMOUNT, maximum: MAX_AMOUNT };
       break;
     case 'date_from':
     case 'date_to':
-      schema = { type: 'string', format: 'date' };
+      schema = { type: 'string', pattern: DAY_PATTERN };
       break;
     case 'year':
       schema = { type: 'integer', minimum: 1900, maximum: 2100 };
       break;
     case 'integer':
-      schema = { type: 'integer', minimum: 0 };
+      schema = { type: 'integer', minimum: 0, maximum: MAX_INTEGER };
       break;
     case 'boolean':
       schema = { type: 'boolean' };
@@ -35,20 +57,35 @@ function filterParam(f: FilterDef): Schema {
       schema = { type: 'string', pattern: '^[A-Za-z]{2}$' };
       break;
     case 'zip':
-      schema = { type: 'string', pattern: '^\\d{5}(-\\d{4})?$' };
+      schema = { type: 'string', pattern: '^[0-9]{5}(-[0-9]{4})?$' };
+      break;
+    case 'code':
+      schema = f.values ? { type: 'string', enum: [...f.values] } : { ...text(), pattern: LIST_ITEM_PATTERN };
       break;
     default:
-      schema = { type: 'string', maxLength: 300, ...(f.values ? { enum: [...f.values] } : {}) };
+      schema = text();
   }
+  return repeatable ? { type: 'array', minItems: 1, items: schema } : schema;
+}
+
+function filterParam(f: FilterDef): Schema {
+  const repeatable = ['code', 'state', 'year', 'integer'].includes(f.type);
   return {
     name: f.param,
     in: 'query',
     required: false,
     description: f.description,
-    schema: repeatable ? { type: 'array', items: schema } : schema,
+    schema: filterSchema(f),
     ...(repeatable ? { style: 'form', explode: true } : {}),
   };
 }
+
+/** The columns parameter of an export: a comma-separated list of the kind's column keys. */
+function columnsSchema(kind: KindName): Schema {
+  const keys = EXPORT_COLUMNS[kind].map((c) => c.key).join('|');
+  return { type: 'string', pattern: `^(${keys})(,(${keys}))*$` };
+}
+const COLUMNS_DESCRIPTION = 'Columns to include, in this order: comma-separated keys of the kind\'s columns (default: all).';
 
 function exportPath(kind: KindName, format: 'csv' | 'xlsx'): Schema {
   const spec = SEARCH_SPECS[kind];
@@ -60,7 +97,7 @@ function exportPath(kind: KindName, format: 'csv' | 'xlsx'): Schema {
       parameters: [
         ...commonParams(kind).filter((p) => ['q', 'sort', 'versions'].includes(p['name'] as string)),
         ...spec.filters.map(filterParam),
-        { name: 'columns', in: 'query', required: false, description: 'Columns to include, in this order (comma-separated keys).', schema: { type: 'string' } },
+        { name: 'columns', in: 'query', required: false, description: COLUMNS_DESCRIPTION, schema: columnsSchema(kind) },
       ],
       responses: {
         '200': {
@@ -75,13 +112,51 @@ function exportPath(kind: KindName, format: 'csv' | 'xlsx'): Schema {
   };
 }
 
+const JOB_ID_PARAM: Schema = { name: 'id', in: 'path', required: true, description: 'The job id POST /api/v1/exports gave; anything but a UUID is a 400.', schema: { type: 'string', format: 'uuid' } };
+
+/**
+ * The body of POST /api/v1/exports for one kind. params are the export's parameters as JSON
+ * values (numbers, booleans, arrays for repeatable filters); the strings of a query string
+ * are taken too. The same rules hold as on the export endpoint: a bad one is a 400 naming it.
+ */
+function exportJobBody(kind: KindName): Schema {
+  const spec = SEARCH_SPECS[kind];
+  const common = commonParams(kind).filter((p) => ['q', 'sort', 'versions'].includes(p['name'] as string));
+  const params: Record<string, Schema> = Object.fromEntries(
+    [
+      ...common.map((p): [string, Schema] => [p['name'] as string, p['schema'] as Schema]),
+      ...spec.filters.map((f): [string, Schema] => [f.param, filterSchema(f)]),
+    ].concat([['columns', columnsSchema(kind)]]),
+  );
+  return {
+    type: 'object',
+    required: ['kind'],
+    additionalProperties: false,
+    properties: {
+      kind: { type: 'string', const: kind },
+      format: { type: 'string', enum: ['csv', 'xlsx'], default: 'csv' },
+      params: {
+        type: 'object',
+        additionalProperties: false,
+        properties: params,
+        description: `The parameters of the export, as for /api/v1/${kind}.csv (a cursor or paging aside). min_amount not above max_amount, date_from not after date_to.`,
+      },
+    },
+  };
+}
+
 function commonParams(kind: KindName): Schema[] {
   const spec = SEARCH_SPECS[kind];
   const p: Record<(typeof COMMON_PARAMS)[number], Schema> = {
-    q: { name: 'q', in: 'query', description: 'What to look for, in plain language: "contributions from teachers in Fresno to Newsom over $500 in 2018". The filters read from it and the text left over come back in `understood`.', schema: { type: 'string', maxLength: 300 } },
+    q: { name: 'q', in: 'query', description: 'What to look for, in plain language: "contributions from teachers in Fresno to Newsom over $500 in 2018". The filters read from it and the text left over come back in `understood`. The one parameter that may be empty (no text). Filters read from it never conflict with explicit ones: an explicit filter replaces what q says.', schema: { type: 'string', maxLength: MAX_TEXT_LENGTH, pattern: TEXT_PATTERN } },
     sort: { name: 'sort', in: 'query', description: 'Order of results. relevance (the default) ranks by the text and names searched; with none, it is the newest first (-date; filers: by name), and the response\'s sort says so.', schema: { type: 'string', enum: [...spec.sorts], default: 'relevance' } },
     page_size: { name: 'page_size', in: 'query', description: 'Rows per page.', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
-    cursor: { name: 'cursor', in: 'query', description: 'next_cursor of the previous page, as it was given; keeps every other parameter the same.', schema: { type: 'string' } },
+    cursor: {
+      name: 'cursor',
+      in: 'query',
+      description: 'next_cursor of the previous page, exactly as it was given, with every other parameter the same; leave it out for the first page. It is opaque (base64url) and bound to its search: an empty, made-up or altered cursor, or one of another search, is a 400 naming cursor.',
+      schema: CURSOR_SCHEMA,
+    },
     exact_total: { name: 'exact_total', in: 'query', description: 'Count every match (otherwise counting stops at 10,000; with facets the count is always exact).', schema: { type: 'boolean', default: false } },
     facets: {
       name: 'facets',
@@ -136,7 +211,7 @@ export function buildOpenApi(): Schema {
         summary: 'Search every kind at once: the best hits of each',
         tags: ['search'],
         parameters: [
-          { name: 'q', in: 'query', required: false, description: 'What to look for, in plain language.', schema: { type: 'string', maxLength: 300 } },
+          { name: 'q', in: 'query', required: false, description: 'What to look for, in plain language.', schema: { type: 'string', maxLength: MAX_TEXT_LENGTH, pattern: TEXT_PATTERN } },
           { name: 'page_size', in: 'query', required: false, description: 'Hits per kind.', schema: { type: 'integer', minimum: 1, maximum: 20, default: 5 } },
         ],
         responses: {
@@ -152,7 +227,7 @@ export function buildOpenApi(): Schema {
         summary: 'Type-ahead: filers whose name starts with the text',
         tags: ['search'],
         parameters: [
-          { name: 'q', in: 'query', required: true, description: 'The start of a name.', schema: { type: 'string', minLength: 1, maxLength: 100 } },
+          { name: 'q', in: 'query', required: true, description: 'The start of a name (not blank).', schema: text(MAX_SUGGEST_LENGTH) },
           { name: 'size', in: 'query', required: false, description: 'Suggestions to return.', schema: { type: 'integer', minimum: 1, maximum: 25, default: 10 } },
         ],
         responses: {
@@ -177,15 +252,8 @@ export function buildOpenApi(): Schema {
         required: true,
         content: {
           'application/json': {
-            schema: {
-              type: 'object',
-              required: ['kind'],
-              properties: {
-                kind: { type: 'string', enum: [...KIND_NAMES] },
-                format: { type: 'string', enum: ['csv', 'xlsx'], default: 'csv' },
-                params: { type: 'object', description: 'The search parameters, as for the search endpoint, plus `columns`.' },
-              },
-            },
+            // One shape per kind: the params are that kind's export parameters.
+            schema: { oneOf: KIND_NAMES.map(exportJobBody) },
           },
         },
       },
@@ -201,7 +269,7 @@ export function buildOpenApi(): Schema {
       operationId: 'export_job',
       summary: 'State and progress of an export job',
       tags: ['exports'],
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      parameters: [JOB_ID_PARAM],
       responses: { '200': { description: 'The job.', content: { 'application/json': { schema: jobSchema } } }, '404': errorResponse('No such job.') },
     },
   };
@@ -210,7 +278,7 @@ export function buildOpenApi(): Schema {
       operationId: 'export_job_file',
       summary: 'The finished file (Range requests supported)',
       tags: ['exports'],
-      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
+      parameters: [JOB_ID_PARAM],
       responses: {
         '200': { description: 'The file.', content: { 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
         '206': { description: 'Part of the file.' },
@@ -232,22 +300,20 @@ export function buildOpenApi(): Schema {
       },
     },
   });
-  const idParam = (description: string): Schema => ({ name: 'id', in: 'path', required: true, description, schema: { type: 'string' } });
-  paths['/api/v1/filers/{id}'] = view('filer', 'A filer in plain language: names over time, links, filings, money at a glance', [idParam('Filer id (e.g. 1234567 or a legacy id like C00800)')], 'FilerView');
+  const filerId: Schema = { name: 'id', in: 'path', required: true, description: 'Filer id: 1 to 15 letters and digits (e.g. 1234567 or a legacy id like C00800); anything else is a 400.', schema: { type: 'string', pattern: FILER_ID_PATTERN } };
+  const filingId: Schema = { name: 'id', in: 'path', required: true, description: `Filing id: a whole number from 0 to ${MAX_FILING_ID}; anything else is a 400 saying so.`, schema: { type: 'integer', minimum: 0, maximum: MAX_FILING_ID } };
+  const amendment = (name: string, description: string, required: boolean): Schema => ({ name, in: 'query', required, description, schema: { type: 'integer', minimum: 0, maximum: MAX_AMENDMENT } });
+  paths['/api/v1/filers/{id}'] = view('filer', 'A filer in plain language: names over time, links, filings, money at a glance', [filerId], 'FilerView');
   paths['/api/v1/filings/{id}'] = view(
     'filing',
     'A filing as filed: cover, summary page, schedules in form order, reconciliation, amendment history',
-    [idParam('Filing id'), { name: 'amendment', in: 'query', required: false, description: 'Show this version (default: the current one).', schema: { type: 'integer', minimum: 0, maximum: 999 } }],
+    [filingId, amendment('amendment', 'Show this version (default: the current one).', false)],
     'FilingView',
   );
   paths['/api/v1/filings/{id}/compare'] = view(
     'filing_compare',
     'Two versions of a filing compared: rows added, removed and changed, totals that moved',
-    [
-      idParam('Filing id'),
-      { name: 'from', in: 'query', required: true, schema: { type: 'integer', minimum: 0, maximum: 999 } },
-      { name: 'to', in: 'query', required: true, schema: { type: 'integer', minimum: 0, maximum: 999 } },
-    ],
+    [filingId, amendment('from', 'The amendment to compare from.', true), amendment('to', 'The amendment to compare to.', true)],
     'FilingComparison',
   );
   paths['/api/v1/bulk'] = {
@@ -263,7 +329,7 @@ export function buildOpenApi(): Schema {
       operationId: 'bulk_file',
       summary: 'One bulk file (Range requests supported)',
       tags: ['exports'],
-      parameters: [{ name: 'file', in: 'path', required: true, schema: { type: 'string' } }],
+      parameters: [{ name: 'file', in: 'path', required: true, description: 'A file name as /api/v1/bulk lists it; a name of other characters is a 400, an unlisted one a 404.', schema: { type: 'string', pattern: BULK_FILE_PATTERN } }],
       responses: { '200': { description: 'The file (CSV, UTF-8 with BOM).', content: { 'text/csv': {} } }, '206': { description: 'Part of the file.' }, '404': errorResponse('No such file.') },
     },
   };
@@ -322,6 +388,12 @@ export function buildOpenApi(): Schema {
     required: ['status', 'version', 'latency_ms'],
     properties: { status: { type: 'string', enum: ['up', 'down'] }, version: nullable({ type: 'string' }), latency_ms: { type: 'number' }, error: { type: 'string' } },
   };
+  // Every operation that takes parameters answers a bad one with a 400 naming it.
+  for (const item of Object.values(paths)) {
+    for (const op of Object.values(item) as { parameters?: unknown[]; requestBody?: unknown; responses: Record<string, Schema> }[]) {
+      if ((op.parameters?.length ?? 0) > 0 || op.requestBody) op.responses['400'] ??= errorResponse('A parameter is not valid; `error.parameter` names it.');
+    }
+  }
   // Every route but /health is behind the per-client rate limit (src/routes/abuse-limits.ts).
   for (const [route, item] of Object.entries(paths)) {
     if (route === '/health') continue;

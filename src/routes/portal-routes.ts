@@ -115,7 +115,8 @@ export function portalRoutes(d: PortalDeps): Router {
     const kind = body['kind'];
     if (!isKind(kind)) throw new InvalidParameterError('kind', 'kind must be one of contributions, expenditures, lobbying, filers, filings');
     const paramsText = typeof body['params'] === 'string' ? body['params'] : '';
-    const params = apiQuery([...new URLSearchParams(paramsText)]);
+    // The page's own parameters: an empty one is left out, as on /search.
+    const params = apiQuery([...new URLSearchParams(paramsText)].filter(([, v]) => v.trim() !== ''));
     const job = await d.jobs.create({ kind, format: body['format'], params });
     const from = new URLSearchParams([['kind', kind], ...new URLSearchParams(paramsText)]).toString();
     res.redirect(303, `/exports/${encodeURIComponent(job.id)}?${new URLSearchParams({ from }).toString()}`);

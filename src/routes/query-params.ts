@@ -1,5 +1,20 @@
 // Checks of query-string parameters shared by the routes that take a few fixed ones.
+import type { RequestHandler } from 'express';
+import { checkParams } from '../../queries/param-rules.js';
 import { InvalidParameterError } from '../errors.js';
+
+/**
+ * The rule of text for every route's query string (queries/param-rules.ts): a control
+ * character in any parameter is a 400 naming it, before any route reads it. The search
+ * endpoints' fast path and the export jobs' JSON parameters go through the same check in
+ * parseSearchRequest; path parameters through their routes' own parsers.
+ */
+export function paramsChecked(): RequestHandler {
+  return (req, _res, next) => {
+    checkParams(req.query);
+    next();
+  };
+}
 
 /** An unknown parameter is a 400 naming it, never silently ignored. */
 export function onlyParams(query: Record<string, unknown>, allowed: readonly string[]): void {

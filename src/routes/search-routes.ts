@@ -1,6 +1,8 @@
 import { Router, type Response } from 'express';
 import { KIND_NAMES } from '../../indexers/kinds.js';
+import { textLength } from '../../queries/param-rules.js';
 import { parseSearchRequest } from '../../queries/search-request.js';
+import { MAX_SUGGEST_LENGTH } from '../../queries/search-spec.js';
 import { InvalidParameterError, JSON_TYPE } from '../errors.js';
 import { CACHE_TTL_MS, type SearchService, type SerializedAnswer } from '../services/search-service.js';
 import { boundedInt, onlyParams } from './query-params.js';
@@ -36,7 +38,9 @@ export function searchRoutes(search: SearchService): Router {
     const query = req.query as Record<string, unknown>;
     onlyParams(query, ['q', 'size']);
     const q = query['q'];
-    if (typeof q !== 'string' || q.trim().length === 0 || q.length > 100) throw new InvalidParameterError('q', 'q is required: the start of a filer name (at most 100 characters)');
+    if (typeof q !== 'string' || q.trim().length === 0 || textLength(q) > MAX_SUGGEST_LENGTH) {
+      throw new InvalidParameterError('q', `q is required: the start of a filer name (at most ${MAX_SUGGEST_LENGTH} characters)`);
+    }
     const size = boundedInt(query, 'size', 10, 1, 25);
     cacheable(res);
     res.json({ suggestions: await search.suggestFilers(q.trim(), size) });

@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import { HashingStream } from '../../exports/hashing-stream.js';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
+import { checkText } from '../../queries/param-rules.js';
 import type { Database } from '../db/schema.js';
 import { InvalidParameterError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -27,6 +28,10 @@ import {
 import { exportFileName, parseExportRequest, type ExportService } from './export-service.js';
 
 const MAX_WAITING_JOBS = 50;
+/** The fields of POST /api/v1/exports. */
+const JOB_FIELDS = ['kind', 'format', 'params'];
+/** An export job's id as POST /api/v1/exports gives it. */
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface JobView {
   id: string;
@@ -44,6 +49,12 @@ export interface JobView {
   finished_at: string | null;
   expires_at: string | null;
   links: { self: string; file: string | null };
+}
+
+/** A job's JSON parameters as a query string has them: numbers and booleans as their text. */
+function asQueryValues(params: Record<string, unknown>): Record<string, unknown> {
+  const text = (v: unknown): unknown => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.map(text) : text(v)]));
 }
 
 export function jobView(j: ExportJob): JobView {
@@ -104,26 +115,34 @@ export class ExportJobs {
   }
 
   async create(body: unknown): Promise<JobView> {
-    const b = (body ?? {}) as Record<string, unknown>;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new InvalidParameterError('body', 'the body must be a JSON object: {"kind": ..., "format": ..., "params": {...}}');
+    const b = body as Record<string, unknown>;
+    const unknown = Object.keys(b).find((k) => !JOB_FIELDS.includes(k));
+    if (unknown !== undefined) throw new InvalidParameterError(unknown, `unknown field ${JSON.stringify(unknown.slice(0, 60))}; a job takes ${JOB_FIELDS.join(', ')}`);
     const kind = b['kind'];
     if (typeof kind !== 'string' || !(KIND_NAMES as readonly string[]).includes(kind)) {
       throw new InvalidParameterError('kind', `kind must be one of ${KIND_NAMES.join(', ')}`);
     }
-    const format = b['format'] ?? 'csv';
+    // Left out, format and params have their defaults; null is not leaving them out.
+    const format = b['format'] === undefined ? 'csv' : b['format'];
     if (format !== 'csv' && format !== 'xlsx') throw new InvalidParameterError('format', 'format must be csv or xlsx');
-    const params = b['params'] ?? {};
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new InvalidParameterError('params', 'params must be an object of search parameters');
+    const params = b['params'] === undefined ? {} : b['params'];
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new InvalidParameterError('params', 'params must be an object of search parameters (leave it out for none)');
+    const query = asQueryValues(params as Record<string, unknown>);
     // Validated now, exactly as the search endpoint would: a bad filter is a 400, not a failed job.
-    parseExportRequest(kind as KindName, format, params as Record<string, unknown>);
+    parseExportRequest(kind as KindName, format, query);
     if ((await countQueued(this.db)) >= MAX_WAITING_JOBS) throw new TooManyRequestsError(`${MAX_WAITING_JOBS} export jobs are waiting already; try again later`, 60);
     const id = randomUUID();
-    await insertJob(this.db, { id, kind, format, params: params as Record<string, unknown> });
+    await insertJob(this.db, { id, kind, format, params: query });
     this.enqueue(id);
     return this.view(id);
   }
 
   async view(id: string): Promise<JobView> {
-    const j = /^[0-9a-f-]{36}$/i.test(id) ? await findJob(this.db, id) : undefined;
+    checkText('id', id);
+    // Anything else would reach PostgreSQL's uuid type as an error.
+    if (!JOB_ID.test(id)) throw new InvalidParameterError('id', `id must be an export job id: a UUID, as POST /api/v1/exports gave it (got ${JSON.stringify(id.slice(0, 40))})`);
+    const j = await findJob(this.db, id);
     if (!j) throw new NotFoundError(`no export job ${id}`);
     return jobView(j);
   }

@@ -10,6 +10,7 @@ import { writeXlsx } from '../../exports/xlsx.js';
 import { aliasName, type KindName } from '../../indexers/kinds.js';
 import { buildQuery } from '../../queries/build-search.js';
 import { SEARCH_SPECS } from '../../queries/search-spec.js';
+import { checkParams } from '../../queries/param-rules.js';
 import { parseSearchRequest, type SearchRequest } from '../../queries/search-request.js';
 import { InvalidParameterError } from '../errors.js';
 import { scanDocuments } from '../search/scan.js';
@@ -30,6 +31,7 @@ export interface ExportRequest {
 const PAGING = ['page_size', 'facets', 'facet_size', 'exact_total'];
 
 export function parseExportRequest(kind: KindName, format: ExportFormat, query: Record<string, unknown>): ExportRequest {
+  checkParams(query);
   const { columns: columnsRaw, ...rest } = query;
   if ('cursor' in rest) throw new InvalidParameterError('cursor', 'an export always holds every row: leave cursor out');
   let keys: string[] | null = null;

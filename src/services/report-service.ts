@@ -6,6 +6,7 @@
 import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
 import { labelFor } from '../db/labels.js';
+import { checkText, FILER_ID_PATTERN, MAX_AMENDMENT, MAX_FILING_ID } from '../../queries/param-rules.js';
 import { InvalidParameterError, NotFoundError } from '../errors.js';
 import {
   changeLogPosition,
@@ -62,6 +63,8 @@ export interface ScheduleView {
   total: number | null;
   rows: Row[];
 }
+
+const FILER_ID = new RegExp(FILER_ID_PATTERN);
 
 export class ReportService {
   private readonly cache = new LRUCache<string, object>({ max: 500, ttl: 10 * 60_000 });
@@ -210,8 +213,9 @@ export class ReportService {
   }
 
   async filer(idText: string): Promise<object> {
-    const filerId = String(idText).trim();
-    if (!/^[A-Za-z0-9]{1,15}$/.test(filerId)) throw new InvalidParameterError('id', 'a filer id is letters and digits (e.g. 1234567 or C00800)');
+    const filerId = String(idText);
+    checkText('id', filerId);
+    if (!FILER_ID.test(filerId)) throw new InvalidParameterError('id', `a filer id is 1 to 15 letters and digits, e.g. 1234567 or C00800 (got ${JSON.stringify(filerId.slice(0, 40))})`);
     return this.cached(`filer:${filerId}`, async () => {
       const f = await filerRow(this.pool, filerId);
       if (!f) throw new NotFoundError(`no filer ${filerId}`);
@@ -292,13 +296,19 @@ export class ReportService {
   }
 }
 
+/** A filing id: a whole number in PostgreSQL's integer range (FILING_ID's type). */
 function parseId(text: string): number {
-  if (!/^\d{1,9}$/.test(text)) throw new InvalidParameterError('id', 'a filing id is a whole number');
-  return Number(text);
+  checkText('id', text);
+  const range = `from 0 to ${MAX_FILING_ID}`;
+  if (!/^\d+$/.test(text)) throw new InvalidParameterError('id', `a filing id is a whole number ${range} (got ${JSON.stringify(text.slice(0, 40))})`);
+  const n = Number(text);
+  if (n > MAX_FILING_ID) throw new InvalidParameterError('id', `filing id ${text.length > 40 ? `${text.slice(0, 40)}...` : text} is out of range: a filing id is ${range}`);
+  return n;
 }
 
 function parseAmendment(v: unknown, name = 'amendment'): number {
-  if (typeof v !== 'string' || !/^\d{1,3}$/.test(v)) throw new InvalidParameterError(name, `${name} must be an amendment number from 0 to 999`);
+  if (typeof v === 'string') checkText(name, v);
+  if (typeof v !== 'string' || !/^\d{1,3}$/.test(v)) throw new InvalidParameterError(name, `${name} must be an amendment number from 0 to ${MAX_AMENDMENT}`);
   return Number(v);
 }
 
