@@ -10,11 +10,25 @@ import { InvalidParameterError } from '../errors.js';
  * parseSearchRequest; path parameters through their routes' own parsers.
  */
 export function paramsChecked(): RequestHandler {
-  return (req, _res, next) => {
+  return (req, res, next) => {
+    const qs = req.originalUrl.indexOf('?');
+    // A person who pastes a tab or a line break into a portal form meant a space: the page
+    // goes to the same address with spaces instead. The API keeps to its rule.
+    if (qs >= 0 && req.method === 'GET' && !req.path.startsWith('/api/') && BREAKS.test(req.originalUrl.slice(qs))) {
+      const params = new URLSearchParams(req.originalUrl.slice(qs + 1));
+      const spaced = new URLSearchParams();
+      for (const [k, v] of params) spaced.append(k.replace(BREAKS_ALL, ' '), v.replace(BREAKS_ALL, ' '));
+      res.redirect(302, `${req.originalUrl.slice(0, qs)}?${spaced.toString()}`);
+      return;
+    }
     checkParams(req.query);
     next();
   };
 }
+
+/** Tabs and line breaks, as they arrive percent-encoded in a query string. */
+const BREAKS = /%0[9ABCDabcd]/;
+const BREAKS_ALL = /[\t\n\v\f\r]+/g;
 
 /** An unknown parameter is a 400 naming it, never silently ignored. */
 export function onlyParams(query: Record<string, unknown>, allowed: readonly string[]): void {

@@ -116,6 +116,17 @@ describe('API input: one set of rules at every route, as the OpenAPI document sa
       assert.equal((get.body as ErrorBody).error.message, 'q contains a control character (U+001F); parameters are printable text');
     });
 
+    it('on a portal page, a pasted tab or line break is read as a space; other control characters are a 400 page', async () => {
+      const spaced = await request(app).get('/search?q=teachers%09in%0D%0AFresno&kind=contributions').expect(302);
+      assert.equal(spaced.headers['location'], '/search?q=teachers+in+Fresno&kind=contributions');
+      const page = await request(app).get('/search?q=teachers%01Fresno');
+      assert.equal(page.status, 400);
+      assert.match(String(page.headers['content-type']), /html/);
+      assert.match(page.text, /control character/);
+      // The API keeps to its rule: a tab is a 400 there.
+      await refused('/api/v1/contributions?q=a%09b', 'q', /control character \(U\+0009\)/);
+    });
+
     it('in the params of an export job, and lone surrogates too', async () => {
       let r = await post({ kind: 'contributions', params: { q: 'a\u0001' } });
       assert.equal(r.status, 400);
