@@ -10,6 +10,8 @@
 #   Schemathesis run may take, default 900), CONTRACT_WORKERS (default 2),
 #   CONTRACT_REPORT_DIR (default: a temporary folder, removed after; set it to keep the
 #   JUnit and NDJSON reports), DATABASE_URL / ELASTICSEARCH_URL (the stores, as usual).
+# Hooks: when test/contract/hooks.py exists, Schemathesis loads it (SCHEMATHESIS_HOOKS):
+#   rules across parameters that a schema cannot say (min_amount <= max_amount, ...).
 #
 # What it does: builds, brings the stores up (idempotent), makes a scratch database and a
 # scratch index prefix, loads the sample into them (import, index rebuild, bulk files),
@@ -92,6 +94,10 @@ curl -fsS "$url/health" >/dev/null || die "$url/health does not answer 200"
 say "serving at $url"
 
 say "schemathesis: seed $seed, at most $max_examples cases per operation and phase, at most $max_time s"
+if [ -f test/contract/hooks.py ]; then
+  export SCHEMATHESIS_HOOKS="$PWD/test/contract/hooks.py"
+  say "hooks: $SCHEMATHESIS_HOOKS"
+fi
 set +e
 # From the scratch folder: Schemathesis keeps a cache (.schemathesis/) where it runs.
 (cd "$work" && st run "$url/api/v1/openapi.json" \

@@ -11,6 +11,7 @@ import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { Logger } from './logger.js';
 import { AbuseLimits } from './routes/abuse-limits.js';
+import { methodNotAllowed, type RouterStack } from './routes/allowed-methods.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { exportJobRoutes } from './routes/export-job-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Express {
   // After search: /api/v1/filers/suggest is not a filer id.
   app.use(reportRoutes(reports));
   app.use(portalRoutes({ search, reports, jobs, bulkDir }));
+  app.use(methodNotAllowed(() => (app as unknown as { router: RouterStack }).router));
   app.use(notFoundHandler());
   // Pages get their errors as pages; the API and /health keep the JSON mapper.
   app.use(portalErrorHandler(deps.log));

@@ -3,6 +3,7 @@ import express, { Router } from 'express';
 import { InvalidParameterError, NotFoundError } from '../errors.js';
 import { readBulkManifest } from '../services/bulk-datasets.js';
 import type { ExportJobs } from '../services/export-jobs.js';
+import { rfc3339OrNull } from '../timestamps.js';
 
 export function exportJobRoutes(jobs: ExportJobs, bulkDir: string): Router {
   const router = Router();
@@ -28,9 +29,9 @@ export function exportJobRoutes(jobs: ExportJobs, bulkDir: string): Router {
     const manifest = await readBulkManifest(bulkDir);
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.json({
-      generated_at: manifest?.generated_at ?? null,
+      generated_at: rfc3339OrNull(manifest?.generated_at),
       source: manifest?.source ?? null,
-      files: (manifest?.files ?? []).map((f) => ({ ...f, link: `/api/v1/bulk/${encodeURIComponent(f.file)}` })),
+      files: (manifest?.files ?? []).map((f) => ({ ...f, generated_at: rfc3339OrNull(f.generated_at), link: `/api/v1/bulk/${encodeURIComponent(f.file)}` })),
     });
   });
 
