@@ -37,21 +37,29 @@ export function allowedMethods(router: RouterStack, path: string): string[] {
   return [...methods].sort();
 }
 
-/** In front of the 404: a path some route answers, asked with another method, is a 405;
- *  asked with OPTIONS, a 204 naming its methods (OPTIONS among them, unlike express's own). */
+/** In front of the 404: a path some route answers, asked with another method, is a 405. */
 export function methodNotAllowed(router: () => RouterStack): RequestHandler {
-  return (req, res, next) => {
+  return (req, _res, next) => {
     const allow = allowedMethods(router(), req.path);
-    if (allow.length === 0 || (allow.includes(req.method) && req.method !== 'OPTIONS')) {
+    if (allow.length === 0 || allow.includes(req.method)) {
       next();
       return;
     }
-    if (req.method === 'OPTIONS') {
-      res.setHeader('Allow', allow.join(', '));
-      res.setHeader('Cache-Control', 'public, max-age=300');
-      res.status(204).end();
+    next(new MethodNotAllowedError(allow, `${req.path} does not answer ${req.method}; it answers ${allow.join(', ')}`));
+  };
+}
+
+/** In front of every route: OPTIONS on a routed path is a 204 naming all its methods (each
+ *  of express's routers would answer it with only its own, and without OPTIONS). */
+export function answerOptions(router: () => RouterStack): RequestHandler {
+  return (req, res, next) => {
+    const allow = req.method === 'OPTIONS' ? allowedMethods(router(), req.path) : [];
+    if (allow.length === 0) {
+      next();
       return;
     }
-    next(new MethodNotAllowedError(allow, `${req.path} does not answer ${req.method}; it answers ${allow.join(', ')}`));
+    res.setHeader('Allow', allow.join(', '));
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.status(204).end();
   };
 }
