@@ -184,7 +184,9 @@ const OPERATION_EXAMPLES: Record<string, Record<string, unknown>> = {
   export_job_file: { id: '0b5e3c1a-6f1d-4c2e-9a57-3d8f2b7e4c10' },
   bulk_file: { file: 'contributions.csv' },
 };
-const EXPORT_JOB_EXAMPLE = { kind: 'contributions', format: 'csv', params: { q: 'attorney', year: '2016', state: 'CA' } };
+// Only q in params: a contract tester keeps the example's params while it tries the other
+// kinds, and q is the one parameter every kind takes.
+const EXPORT_JOB_EXAMPLE = { kind: 'contributions', format: 'csv', params: { q: 'attorney' } };
 
 function filterExample(kind: KindName, f: FilterDef): unknown {
   const own = KIND_FILTER_EXAMPLES[kind]?.[f.param] ?? FILTER_EXAMPLES[f.param];
