@@ -161,6 +161,9 @@ describe('API contract: methods, statuses, timestamps and examples', function ()
       assert.equal((file.body as { error: { state: string } }).error.state, 'queued');
       assert.ok(Number(file.headers['retry-after']) > 0, 'Retry-After while it waits');
       assert.equal((await request(waiting).get('/api/v1/exports/00000000-0000-4000-8000-000000000000/file')).status, 404, 'no such job is still a 404');
+      const latin1 = await request(waiting).post('/api/v1/exports').set('Content-Type', 'application/json; charset=latin1').send('{"kind":"filers"}');
+      assert.equal(latin1.status, 415);
+      conforms(create, latin1, 'a body in latin1');
       await jobs.stop();
     });
 
@@ -182,6 +185,13 @@ describe('API contract: methods, statuses, timestamps and examples', function ()
     const body = list.body as { generated_at: string; files: { generated_at: string }[] };
     assert.match(body.generated_at, RFC3339);
     for (const f of body.files) assert.match(f.generated_at, RFC3339);
+    // The file's conditional and partial answers, as documented.
+    const fileOp = doc.paths['/api/v1/bulk/{file}']!['get']!;
+    for (const [header, value, status] of [['If-Match', '"not-this-one"', 412], ['Range', 'bytes=999999999-', 416]] as const) {
+      const res = await request(app).get('/api/v1/bulk/contributions.csv').set(header, value);
+      assert.equal(res.status, status, `${header}: ${value}`);
+      assert.ok(response(fileOp, status), `bulk file documents ${status}`);
+    }
     // A lobbying firm of the sample whose clients' links hold a timestamp column.
     const filer = (await request(app).get('/api/v1/filers/1147635').expect(200)).body as { linked_filers: { since: string | null; until: string | null }[]; names_over_time: { since: string | null }[] };
     assert.ok(filer.linked_filers.length > 0);
@@ -199,6 +209,8 @@ describe('API contract: methods, statuses, timestamps and examples', function ()
         assert.deepEqual((tooMany['headers'] as Schema)['Retry-After'], { $ref: '#/components/headers/RetryAfter' }, `${method} ${route}: 429 declares Retry-After`);
       }
       assert.ok(response(doc.paths['/api/v1/bulk/{file}']!['get']!, 400), 'bulk file: 400');
+      for (const status of [412, 416]) assert.ok(response(doc.paths['/api/v1/bulk/{file}']!['get']!, status), `bulk file: ${status}`);
+      assert.ok(response(doc.paths['/api/v1/exports']!['post']!, 415), 'a job body in a charset the API does not read: 415');
       assert.ok(response(doc.paths['/api/v1/exports/{id}/file']!['get']!, 409), 'job file: 409');
       const job = doc.components.schemas['ExportJob'] as { properties: Record<string, Schema> };
       assert.equal(job.properties['created_at']!['format'], 'date-time');
