@@ -147,24 +147,27 @@ describe('API contract: methods, statuses, timestamps and examples', function ()
       const exportService = new ExportService(es, prefix, 1);
       const jobs = new ExportJobs(t.db.kysely, exportService, silentLogger, { dir: exportDir, ttlHours: 1, maxConcurrent: 0 });
       const waiting = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger, exports: exportService, jobs });
-      const create = doc.paths['/api/v1/exports']!['post']!;
-      const made = await request(waiting).post('/api/v1/exports').send({ kind: 'filers', format: 'csv' });
-      assert.equal(made.status, 202);
-      conforms(create, made, 'POST /api/v1/exports');
-      const job = made.body as { id: string; created_at: string; finished_at: null; state: string };
-      assert.match(job.created_at, RFC3339);
-      assert.ok(Math.abs(Date.parse(job.created_at) - Date.now()) < 60_000, `created_at ${job.created_at} is now`);
+      try {
+        const create = doc.paths['/api/v1/exports']!['post']!;
+        const made = await request(waiting).post('/api/v1/exports').send({ kind: 'filers', format: 'csv' });
+        assert.equal(made.status, 202);
+        conforms(create, made, 'POST /api/v1/exports');
+        const job = made.body as { id: string; created_at: string; finished_at: null; state: string };
+        assert.match(job.created_at, RFC3339);
+        assert.ok(Math.abs(Date.parse(job.created_at) - Date.now()) < 60_000, `created_at ${job.created_at} is now`);
 
-      const file = await request(waiting).get(`/api/v1/exports/${job.id}/file`);
-      assert.equal(file.status, 409, JSON.stringify(file.body));
-      conforms(doc.paths['/api/v1/exports/{id}/file']!['get']!, file, 'the file of a queued job');
-      assert.equal((file.body as { error: { state: string } }).error.state, 'queued');
-      assert.ok(Number(file.headers['retry-after']) > 0, 'Retry-After while it waits');
-      assert.equal((await request(waiting).get('/api/v1/exports/00000000-0000-4000-8000-000000000000/file')).status, 404, 'no such job is still a 404');
-      const latin1 = await request(waiting).post('/api/v1/exports').set('Content-Type', 'application/json; charset=latin1').send('{"kind":"filers"}');
-      assert.equal(latin1.status, 415);
-      conforms(create, latin1, 'a body in latin1');
-      await jobs.stop();
+        const file = await request(waiting).get(`/api/v1/exports/${job.id}/file`);
+        assert.equal(file.status, 409, JSON.stringify(file.body));
+        conforms(doc.paths['/api/v1/exports/{id}/file']!['get']!, file, 'the file of a queued job');
+        assert.equal((file.body as { error: { state: string } }).error.state, 'queued');
+        assert.ok(Number(file.headers['retry-after']) > 0, 'Retry-After while it waits');
+        assert.equal((await request(waiting).get('/api/v1/exports/00000000-0000-4000-8000-000000000000/file')).status, 404, 'no such job is still a 404');
+        const latin1 = await request(waiting).post('/api/v1/exports').set('Content-Type', 'application/json; charset=latin1').send('{"kind":"filers"}');
+        assert.equal(latin1.status, 415);
+        conforms(create, latin1, 'a body in latin1');
+      } finally {
+        await jobs.stop();
+      }
     });
 
     it('write every timestamp of a finished job in RFC 3339', async () => {
