@@ -10,6 +10,9 @@
 #   Schemathesis run may take, default 900), CONTRACT_WORKERS (default 2),
 #   CONTRACT_REPORT_DIR (default: a temporary folder, removed after; set it to keep the
 #   JUnit and NDJSON reports), DATABASE_URL / ELASTICSEARCH_URL (the stores, as usual).
+# Hooks: when test/contract/hooks.py exists, Schemathesis loads it (SCHEMATHESIS_HOOKS):
+#   rules across parameters that a schema cannot say (min_amount <= max_amount, ...).
+# Schemathesis's own settings: scripts/contract.toml (431 among the expected statuses).
 #
 # What it does: builds, brings the stores up (idempotent), makes a scratch database and a
 # scratch index prefix, loads the sample into them (import, index rebuild, bulk files),
@@ -92,9 +95,14 @@ curl -fsS "$url/health" >/dev/null || die "$url/health does not answer 200"
 say "serving at $url"
 
 say "schemathesis: seed $seed, at most $max_examples cases per operation and phase, at most $max_time s"
+config_file="$PWD/scripts/contract.toml"
+if [ -f test/contract/hooks.py ]; then
+  export SCHEMATHESIS_HOOKS="$PWD/test/contract/hooks.py"
+  say "hooks: $SCHEMATHESIS_HOOKS"
+fi
 set +e
 # From the scratch folder: Schemathesis keeps a cache (.schemathesis/) where it runs.
-(cd "$work" && st run "$url/api/v1/openapi.json" \
+(cd "$work" && st --config-file "$config_file" run "$url/api/v1/openapi.json" \
   --checks all \
   --phases examples,coverage,fuzzing,stateful \
   --seed "$seed" \

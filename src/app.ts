@@ -11,6 +11,7 @@ import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import type { Logger } from './logger.js';
 import { AbuseLimits } from './routes/abuse-limits.js';
+import { answerOptions, methodNotAllowed, type RouterStack } from './routes/allowed-methods.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { exportJobRoutes } from './routes/export-job-routes.js';
 import { exportRoutes } from './routes/export-routes.js';
@@ -44,6 +45,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('etag', 'strong');
   app.set('query parser', 'simple');
   if (deps.config.trustProxy > 0) app.set('trust proxy', deps.config.trustProxy);
+  const routes = (): RouterStack => (app as unknown as { router: RouterStack }).router;
+  app.use(answerOptions(routes));
   app.use(healthRoutes(deps));
   // After /health (a monitor must always get an answer), before everything else.
   const limits = new AbuseLimits(deps.config);
@@ -72,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   // After search: /api/v1/filers/suggest is not a filer id.
   app.use(reportRoutes(reports));
   app.use(portalRoutes({ search, reports, jobs, bulkDir }));
+  app.use(methodNotAllowed(routes));
   app.use(notFoundHandler());
   // Pages get their errors as pages; the API and /health keep the JSON mapper.
   app.use(portalErrorHandler(deps.log));

@@ -45,8 +45,32 @@ export class TooManyRequestsError extends Error {
   }
 }
 
+/** A method the route does not answer (TRACE or PUT on a GET route): a 405 naming the ones it does. */
+export class MethodNotAllowedError extends Error {
+  constructor(
+    readonly allow: readonly string[],
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MethodNotAllowedError';
+  }
+}
+
+/** A resource that exists but cannot give what was asked in its present state (an export
+ *  job's file before the job finished): a 409 saying the state. */
+export class ConflictError extends Error {
+  constructor(
+    message: string,
+    readonly state: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ConflictError';
+  }
+}
+
 export interface ErrorBody {
-  error: { code: string; message: string; parameter?: string; store?: StoreName };
+  error: { code: string; message: string; parameter?: string; store?: StoreName; state?: string };
 }
 
 // How a store that is down (or restarting) shows in the errors of its client. pg gives a
@@ -82,6 +106,16 @@ export function toHttpError(err: unknown): { status: number; body: ErrorBody; he
     return { status: 400, body: { error: { code: 'invalid_parameter', message: err.message, parameter: err.parameter } } };
   }
   if (err instanceof NotFoundError) return { status: 404, body: { error: { code: 'not_found', message: err.message } } };
+  if (err instanceof MethodNotAllowedError) {
+    return { status: 405, body: { error: { code: 'method_not_allowed', message: err.message } }, headers: { Allow: err.allow.join(', ') } };
+  }
+  if (err instanceof ConflictError) {
+    return {
+      status: 409,
+      body: { error: { code: 'conflict', message: err.message, state: err.state } },
+      ...(err.retryAfterSeconds === undefined ? {} : { headers: { 'Retry-After': String(err.retryAfterSeconds) } }),
+    };
+  }
   if (err instanceof StoreUnavailableError) {
     return {
       status: 503,

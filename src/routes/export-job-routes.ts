@@ -4,6 +4,7 @@ import { BULK_FILE_PATTERN, checkText } from '../../queries/param-rules.js';
 import { InvalidParameterError, NotFoundError } from '../errors.js';
 import { readBulkManifest } from '../services/bulk-datasets.js';
 import type { ExportJobs } from '../services/export-jobs.js';
+import { rfc3339OrNull } from '../timestamps.js';
 
 const BULK_FILE = new RegExp(BULK_FILE_PATTERN);
 
@@ -31,9 +32,9 @@ export function exportJobRoutes(jobs: ExportJobs, bulkDir: string): Router {
     const manifest = await readBulkManifest(bulkDir);
     res.setHeader('Cache-Control', 'public, max-age=300');
     res.json({
-      generated_at: manifest?.generated_at ?? null,
+      generated_at: rfc3339OrNull(manifest?.generated_at),
       source: manifest?.source ?? null,
-      files: (manifest?.files ?? []).map((f) => ({ ...f, link: `/api/v1/bulk/${encodeURIComponent(f.file)}` })),
+      files: (manifest?.files ?? []).map((f) => ({ ...f, generated_at: rfc3339OrNull(f.generated_at), link: `/api/v1/bulk/${encodeURIComponent(f.file)}` })),
     });
   });
 

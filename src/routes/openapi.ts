@@ -16,6 +16,7 @@ import {
   SEARCH_SPECS,
   type FilterDef,
 } from '../../queries/search-spec.js';
+import { encodeCursor, parseSearchRequest, requestKey } from '../../queries/search-request.js';
 
 type Schema = Record<string, unknown>;
 
@@ -29,6 +30,8 @@ const DAY_PATTERN =
   '^(?:(?:19[0-9]{2}|20[0-9]{2}|2100)-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)|(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:0[048]|[2468][048]|[13579][26]))-02-29)$';
 const CURSOR_SCHEMA: Schema = { type: 'string', minLength: 1, maxLength: MAX_TEXT_LENGTH, pattern: '^[A-Za-z0-9_-]+$' };
 
+/** Every timestamp the API writes: RFC 3339 in UTC, to the second (src/timestamps.ts). */
+const dateTime = (description: string): Schema => ({ type: 'string', format: 'date-time', description, examples: ['2026-12-02T00:56:34Z'] });
 const CodeLabel = nullable({ type: 'object', properties: { code: { type: 'string' }, label: nullable({ type: 'string' }) }, required: ['code'] });
 
 /** A filter's values: one, or an array of them for a repeatable filter. */
@@ -105,7 +108,7 @@ function exportPath(kind: KindName, format: 'csv' | 'xlsx'): Schema {
           content: format === 'csv' ? { 'text/csv': {} } : { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} },
         },
         '400': errorResponse('A parameter is not valid.'),
-        '429': errorResponse('Too many exports running, or this client\'s export budget is spent; Retry-After says when to try again.'),
+        '429': tooMany('Too many exports running, or this client\'s export budget is spent; `Retry-After` says in how many seconds to try again.'),
         '503': errorResponse('The search index is unavailable.'),
       },
     },
@@ -171,6 +174,10 @@ function commonParams(kind: KindName): Schema[] {
 }
 
 const errorResponse = (what: string): Schema => ({ description: what, content: { 'application/json': { schema: ref('Error') } } });
+const responseRef = (name: string): Schema => ({ $ref: `#/components/responses/${name}` });
+const headerRef = (name: string): Schema => ({ $ref: `#/components/headers/${name}` });
+/** A 429 of an operation's own words, with the header every 429 carries. */
+const tooMany = (what: string): Schema => ({ description: what, headers: { 'Retry-After': headerRef('RetryAfter') }, content: { 'application/json': { schema: ref('Error') } } });
 
 function searchPath(kind: KindName): Schema {
   const spec = SEARCH_SPECS[kind];
@@ -182,11 +189,137 @@ function searchPath(kind: KindName): Schema {
       parameters: [...commonParams(kind), ...spec.filters.map(filterParam)],
       responses: {
         '200': { description: 'A page of results with facets.', content: { 'application/json': { schema: ref('SearchResponse') } } },
+        '304': responseRef('NotModified'),
         '400': errorResponse('A parameter is not valid; `error.parameter` names it.'),
         '503': errorResponse('The search index is unavailable; `error.store` names it.'),
       },
     },
   };
+}
+
+// Examples of every parameter and request body: real values of the CAL-ACCESS sample
+// (data/calaccess-sample), valid under their schemas, and answered 2xx when sent together
+// (as the examples phase of a contract run sends them; the cursor is one of that very
+// search). API explorers offer them too.
+const SEARCH_TEXT: Record<KindName, string> = { contributions: 'attorney', expenditures: 'consultant', lobbying: 'payment', filers: 'committee', filings: 'statement' };
+const SORT_EXAMPLE: Record<KindName, string> = { contributions: '-date', expenditures: '-date', lobbying: '-date', filers: 'name', filings: '-date' };
+/** Filter examples by parameter, then the kinds whose values differ. */
+const FILTER_EXAMPLES: Record<string, unknown> = {
+  min_amount: 100,
+  max_amount: 5000,
+  date_from: '2016-01-01',
+  date_to: '2016-12-31',
+  year: [2016],
+  election_year: [2016],
+  filing_id: [591429],
+  memo: false,
+  state: ['CA'],
+  zip: '95814',
+  city: 'Sacramento',
+  city_exact: 'sacramento',
+  contributor: 'Smith',
+  recipient: '1353735',
+  employer: 'State of California',
+  employer_exact: 'state of california',
+  occupation: 'attorney',
+  occupation_exact: 'attorney',
+  entity_type: ['IND'],
+  schedule: ['A'],
+  form: ['F460'],
+  filer_type: ['RECIPIENT COMMITTEE'],
+  report_kind: ['ITEMIZED'],
+  payee: 'consulting',
+  spender: '1247892',
+  expense: ['CNS'],
+  target: 'Proposition',
+  support_oppose: ['S'],
+  office: ['GOV'],
+  filer: '1245739',
+  party: 'Sacramento',
+  beneficiary: 'Senator',
+  activity: ['PAYMENT'],
+  name: 'Friends',
+  status: ['ACTIVE'],
+};
+const KIND_FILTER_EXAMPLES: Partial<Record<KindName, Record<string, unknown>>> = {
+  expenditures: { schedule: ['E'] },
+  lobbying: { schedule: ['F625P3B'], form: ['F635'] },
+  filings: { filer: '1261406' },
+};
+/** Path and query parameters of the other operations. */
+const OPERATION_EXAMPLES: Record<string, Record<string, unknown>> = {
+  search_all: { q: 'sacramento', page_size: 5 },
+  suggest_filers: { q: 'friends', size: 5 },
+  filer: { id: '1147635' },
+  filing: { id: '591429', amendment: 1 },
+  filing_compare: { id: '591429', from: 0, to: 1 },
+  // A job's id is made by POST /api/v1/exports (see its links); this one names none.
+  export_job: { id: '0b5e3c1a-6f1d-4c2e-9a57-3d8f2b7e4c10' },
+  export_job_file: { id: '0b5e3c1a-6f1d-4c2e-9a57-3d8f2b7e4c10' },
+  bulk_file: { file: 'contributions.csv' },
+};
+// Only q in params: a contract tester keeps the example's params while it tries the other
+// kinds, and q is the one parameter every kind takes.
+const EXPORT_JOB_EXAMPLE = { kind: 'contributions', format: 'csv', params: { q: 'attorney' } };
+
+function filterExample(kind: KindName, f: FilterDef): unknown {
+  const own = KIND_FILTER_EXAMPLES[kind]?.[f.param] ?? FILTER_EXAMPLES[f.param];
+  if (own !== undefined) return own;
+  // A filter added since: a value of its type.
+  const first = f.values?.[0];
+  return ['code', 'state', 'year', 'integer'].includes(f.type) ? (first === undefined ? [] : [first]) : (first ?? 'a');
+}
+
+/** A parameter's example as it arrives in a query string (one value: a string). */
+const onWire = (v: unknown): unknown => (Array.isArray(v) ? (v.length === 1 ? String(v[0]) : v.map(String)) : String(v));
+
+/** Examples of a search or export operation's parameters, the cursor one of a page of
+ *  exactly that search (a cursor is bound to the search it came from). */
+function kindExamples(kind: KindName, names: readonly string[], withCursor: boolean): Record<string, unknown> {
+  const spec = SEARCH_SPECS[kind];
+  const ex: Record<string, unknown> = {
+    q: SEARCH_TEXT[kind],
+    sort: SORT_EXAMPLE[kind],
+    page_size: 10,
+    exact_total: false,
+    facets: spec.facets.slice(0, 2).map((f) => f.name).join(','),
+    facet_size: 10,
+    versions: 'current',
+    columns: (EXPORT_COLUMNS[kind] ?? []).slice(0, 3).map((c) => c.key).join(','),
+  };
+  for (const f of spec.filters) ex[f.param] = filterExample(kind, f);
+  const out: Record<string, unknown> = Object.fromEntries(names.filter((n) => n !== 'cursor' && ex[n] !== undefined).map((n) => [n, ex[n]]));
+  if (withCursor) {
+    try {
+      const query = Object.fromEntries(Object.entries(out).map(([k, v]) => [k, onWire(v)]));
+      const request = parseSearchRequest(kind, query);
+      // The sort values of a row: [day in epoch ms or name, id], as next_cursor holds them.
+      const after = SORT_EXAMPLE[kind] === 'name' ? ['committee', '1000000'] : [Date.UTC(2016, 6, 1), 'z'];
+      out['cursor'] = encodeCursor(after, requestKey(request));
+    } catch {
+      // The examples no longer make a search together: the document goes without this one
+      // (the API contract test says so).
+    }
+  }
+  return out;
+}
+
+function addExamples(paths: Record<string, Schema>): void {
+  for (const [route, item] of Object.entries(paths)) {
+    for (const op of Object.values(item) as { operationId: string; parameters?: Schema[]; requestBody?: { content: Record<string, Schema> } }[]) {
+      const params = op.parameters ?? [];
+      const names = params.map((p) => p['name'] as string);
+      const m = /^\/api\/v1\/([a-z_]+?)(\.csv|\.xlsx)?$/.exec(route);
+      const kind = m && (KIND_NAMES as readonly string[]).includes(m[1]!) ? (m[1] as KindName) : null;
+      const examples = kind ? kindExamples(kind, names, !m![2]) : (OPERATION_EXAMPLES[op.operationId] ?? {});
+      for (const p of params) {
+        const v = examples[p['name'] as string];
+        if (v !== undefined) p['example'] = v;
+      }
+      const json = op.requestBody?.content['application/json'];
+      if (json && op.operationId === 'create_export_job') json['example'] = EXPORT_JOB_EXAMPLE;
+    }
+  }
 }
 
 export function buildOpenApi(): Schema {
@@ -203,7 +336,12 @@ export function buildOpenApi(): Schema {
       },
     },
     '/api/v1/openapi.json': {
-      get: { operationId: 'openapi', summary: 'This document', tags: ['service'], responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } },
+      get: {
+        operationId: 'openapi',
+        summary: 'This document',
+        tags: ['service'],
+        responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, '304': responseRef('NotModified') },
+      },
     },
     '/api/v1/search': {
       get: {
@@ -216,6 +354,7 @@ export function buildOpenApi(): Schema {
         ],
         responses: {
           '200': { description: 'The best hits of each kind, and each kind’s total.', content: { 'application/json': { schema: ref('SearchAllResponse') } } },
+          '304': responseRef('NotModified'),
           '400': errorResponse('A parameter is not valid.'),
           '503': errorResponse('The search index is unavailable.'),
         },
@@ -232,6 +371,7 @@ export function buildOpenApi(): Schema {
         ],
         responses: {
           '200': { description: 'Suggestions.', content: { 'application/json': { schema: ref('Suggestions') } } },
+          '304': responseRef('NotModified'),
           '400': errorResponse('A parameter is not valid.'),
           '503': errorResponse('The search index is unavailable.'),
         },
@@ -258,9 +398,20 @@ export function buildOpenApi(): Schema {
         },
       },
       responses: {
-        '202': { description: 'Accepted; poll its link.', content: { 'application/json': { schema: jobSchema } } },
-        '400': errorResponse('A parameter is not valid.'),
-        '429': errorResponse('Too many jobs waiting, or this client\'s export budget is spent; Retry-After says when to try again.'),
+        '202': {
+          description: 'Accepted; poll its link.',
+          headers: { Location: { description: 'The job\'s address.', schema: { type: 'string' } } },
+          content: { 'application/json': { schema: jobSchema } },
+          links: {
+            state: { operationId: 'export_job', parameters: { id: '$response.body#/id' }, description: 'The job\'s state and progress.' },
+            file: { operationId: 'export_job_file', parameters: { id: '$response.body#/id' }, description: 'The file, once the job finished (409 before).' },
+          },
+        },
+        '400': errorResponse('A parameter is not valid, or the body is not JSON.'),
+        '413': errorResponse('The body is over 32 KB.'),
+        '415': errorResponse('The body\'s charset or Content-Encoding is not one the API reads (UTF-8; gzip, deflate, br).'),
+        '503': errorResponse('The database or the search index is unavailable.'),
+        '429': tooMany('Too many jobs waiting, or this client\'s export budget is spent; `Retry-After` says in how many seconds to try again.'),
       },
     },
   };
@@ -270,7 +421,12 @@ export function buildOpenApi(): Schema {
       summary: 'State and progress of an export job',
       tags: ['exports'],
       parameters: [JOB_ID_PARAM],
-      responses: { '200': { description: 'The job.', content: { 'application/json': { schema: jobSchema } } }, '404': errorResponse('No such job.') },
+      responses: {
+        '200': { description: 'The job.', content: { 'application/json': { schema: jobSchema } } },
+        '304': responseRef('NotModified'),
+        '404': errorResponse('No such job.'),
+        '503': errorResponse('The database is unavailable.'),
+      },
     },
   };
   paths['/api/v1/exports/{id}/file'] = {
@@ -282,7 +438,16 @@ export function buildOpenApi(): Schema {
       responses: {
         '200': { description: 'The file.', content: { 'text/csv': {}, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } },
         '206': { description: 'Part of the file.' },
-        '404': errorResponse('No such job, or not finished.'),
+        '304': responseRef('NotModified'),
+        '404': errorResponse('No such job.'),
+        '409': {
+          description: 'The job has no file: not yet (queued, running: `Retry-After` says when to look again) or not any more (failed, expired). `error.state` is the job\'s state.',
+          headers: { 'Retry-After': headerRef('RetryAfter') },
+          content: { 'application/json': { schema: ref('Error') } },
+        },
+        '412': responseRef('PreconditionFailed'),
+        '416': responseRef('RangeNotSatisfiable'),
+        '503': errorResponse('The database is unavailable.'),
       },
     },
   };
@@ -294,6 +459,7 @@ export function buildOpenApi(): Schema {
       parameters: params,
       responses: {
         '200': { description: summary, content: { 'application/json': { schema: ref(schema) } } },
+        '304': responseRef('NotModified'),
         '400': errorResponse('A parameter is not valid.'),
         '404': errorResponse('No such filer, filing or amendment.'),
         '503': errorResponse('The database is unavailable.'),
@@ -321,7 +487,7 @@ export function buildOpenApi(): Schema {
       operationId: 'bulk_files',
       summary: 'Whole datasets, per kind and per year, with sizes, row counts and SHA-256',
       tags: ['exports'],
-      responses: { '200': { description: 'The list.', content: { 'application/json': { schema: ref('BulkList') } } } },
+      responses: { '200': { description: 'The list.', content: { 'application/json': { schema: ref('BulkList') } } }, '304': responseRef('NotModified') },
     },
   };
   paths['/api/v1/bulk/{file}'] = {
@@ -330,7 +496,15 @@ export function buildOpenApi(): Schema {
       summary: 'One bulk file (Range requests supported)',
       tags: ['exports'],
       parameters: [{ name: 'file', in: 'path', required: true, description: 'A file name as /api/v1/bulk lists it; a name of other characters is a 400, an unlisted one a 404.', schema: { type: 'string', pattern: BULK_FILE_PATTERN } }],
-      responses: { '200': { description: 'The file (CSV, UTF-8 with BOM).', content: { 'text/csv': {} } }, '206': { description: 'Part of the file.' }, '404': errorResponse('No such file.') },
+      responses: {
+        '200': { description: 'The file (CSV, UTF-8 with BOM).', content: { 'text/csv': {} } },
+        '206': { description: 'Part of the file.' },
+        '304': responseRef('NotModified'),
+        '400': errorResponse('Not a file name (letters, digits, `.`, `_` and `-`, at most 120).'),
+        '404': errorResponse('No such file.'),
+        '412': responseRef('PreconditionFailed'),
+        '416': responseRef('RangeNotSatisfiable'),
+      },
     },
   };
 
@@ -394,15 +568,18 @@ export function buildOpenApi(): Schema {
       if ((op.parameters?.length ?? 0) > 0 || op.requestBody) op.responses['400'] ??= errorResponse('A parameter is not valid; `error.parameter` names it.');
     }
   }
-  // Every route but /health is behind the per-client rate limit (src/routes/abuse-limits.ts).
   for (const [route, item] of Object.entries(paths)) {
-    if (route === '/health') continue;
     for (const op of Object.values(item) as { responses: Record<string, Schema> }[]) {
-      op.responses['429'] ??= errorResponse(
-        'Too many requests from this client, or too many expensive requests running; `Retry-After` says in how many seconds to try again.',
-      );
+      // Every route but /health is behind the per-client budgets (src/routes/abuse-limits.ts).
+      if (route !== '/health') op.responses['429'] ??= responseRef('TooManyRequests');
+      // Node's HTTP parser refuses an address or headers over 16 KB before any route (server.ts).
+      op.responses['431'] ??= responseRef('RequestTooLarge');
+      // A store that is down says when to try again.
+      const down = op.responses['503'];
+      if (down && !('$ref' in down)) down['headers'] = { 'Retry-After': headerRef('RetryAfter'), ...(down['headers'] as Schema | undefined) };
     }
   }
+  addExamples(paths);
   return {
     openapi: '3.1.0',
     info: {
@@ -413,6 +590,16 @@ export function buildOpenApi(): Schema {
     servers: [{ url: '/' }],
     paths,
     components: {
+      headers: {
+        RetryAfter: { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 0 }, example: 5 },
+      },
+      responses: {
+        TooManyRequests: tooMany('Too many requests from this client, or too many expensive requests running; `Retry-After` says in how many seconds to try again.'),
+        RequestTooLarge: errorResponse('The address or the headers are over 16 KB (`error.code` request_too_large); the connection is closed.'),
+        NotModified: { description: 'Not modified: the `ETag` (or `Last-Modified`) sent in `If-None-Match` (`If-Modified-Since`) still holds.' },
+        PreconditionFailed: { description: 'The file changed: `If-Match` or `If-Unmodified-Since` does not hold any more.' },
+        RangeNotSatisfiable: { description: 'The `Range` asked for is not in the file; `Content-Range` gives its size.' },
+      },
       schemas: {
         Error: {
           type: 'object',
@@ -421,7 +608,13 @@ export function buildOpenApi(): Schema {
             error: {
               type: 'object',
               required: ['code', 'message'],
-              properties: { code: { type: 'string' }, message: { type: 'string' }, parameter: { type: 'string' }, store: { type: 'string', enum: ['postgresql', 'elasticsearch'] } },
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                parameter: { type: 'string' },
+                store: { type: 'string', enum: ['postgresql', 'elasticsearch'] },
+                state: { type: 'string', description: 'A 409\'s resource state (an export job\'s: queued, running, failed, expired).' },
+              },
             },
           },
         },
@@ -446,7 +639,7 @@ export function buildOpenApi(): Schema {
         },
         ExportJob: {
           type: 'object',
-          required: ['id', 'kind', 'format', 'state', 'rows_written', 'links'],
+          required: ['id', 'kind', 'format', 'state', 'rows_written', 'created_at', 'finished_at', 'expires_at', 'links'],
           properties: {
             id: { type: 'string' },
             kind: { type: 'string' },
@@ -459,6 +652,9 @@ export function buildOpenApi(): Schema {
             bytes: nullable({ type: 'integer' }),
             sha256: nullable({ type: 'string' }),
             error: nullable({ type: 'string' }),
+            created_at: dateTime('When the job was asked for.'),
+            finished_at: nullable(dateTime('When it finished or failed.')),
+            expires_at: nullable(dateTime('When its file is deleted (a finished job).')),
             links: { type: 'object', properties: { self: { type: 'string' }, file: nullable({ type: 'string' }) } },
           },
         },
@@ -469,8 +665,8 @@ export function buildOpenApi(): Schema {
             filer_id: { type: 'string' },
             name: nullable({ type: 'string' }),
             type: nullable({ type: 'object' }),
-            names_over_time: { type: 'array' },
-            linked_filers: { type: 'array' },
+            names_over_time: { type: 'array', items: { type: 'object', properties: { since: nullable({ type: 'string', format: 'date' }) } } },
+            linked_filers: { type: 'array', items: { type: 'object', properties: { since: nullable({ type: 'string', format: 'date' }), until: nullable({ type: 'string', format: 'date' }) } } },
             filings: { type: 'object', required: ['total', 'items'], properties: { total: { type: 'integer' }, items: { type: 'array' } } },
             money: {
               type: 'object',
@@ -510,13 +706,23 @@ export function buildOpenApi(): Schema {
           type: 'object',
           required: ['files'],
           properties: {
-            generated_at: nullable({ type: 'string' }),
+            generated_at: nullable(dateTime('When the files were written.')),
+            source: nullable({ type: 'string' }),
             files: {
               type: 'array',
               items: {
                 type: 'object',
                 required: ['file', 'rows', 'bytes', 'sha256', 'link'],
-                properties: { file: { type: 'string' }, dataset: { type: 'string' }, year: {}, rows: { type: 'integer' }, bytes: { type: 'integer' }, sha256: { type: 'string' }, link: { type: 'string' } },
+                properties: {
+                  file: { type: 'string' },
+                  dataset: { type: 'string' },
+                  year: {},
+                  rows: { type: 'integer' },
+                  bytes: { type: 'integer' },
+                  sha256: { type: 'string' },
+                  generated_at: dateTime('When this file was written.'),
+                  link: { type: 'string' },
+                },
               },
             },
           },

@@ -8,6 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { HashingStream } from '../../exports/hashing-stream.js';
 import type { Logger } from '../logger.js';
+import { rfc3339 } from '../timestamps.js';
 import { BULK_DATASETS, bulkSelect, copyCsv, datasetYears, type BulkDataset } from '../repositories/bulk-repository.js';
 
 export interface BulkFile {
@@ -58,7 +59,7 @@ export async function writeBulkFile(client: pg.ClientBase, d: BulkDataset, year:
     rows: copy.rowCount,
     bytes: hashing.bytes,
     sha256: hashing.sha256(),
-    generated_at: new Date().toISOString(),
+    generated_at: rfc3339(new Date()),
     columns: d.columns.map((c) => c.header),
   };
 }
@@ -85,7 +86,7 @@ export async function writeBulkDatasets(pool: pg.Pool, dir: string, log: Logger,
   } finally {
     client.release();
   }
-  const manifest: BulkManifest = { generated_at: new Date().toISOString(), source: 'California Secretary of State, CAL-ACCESS bulk export', files };
+  const manifest: BulkManifest = { generated_at: rfc3339(new Date()), source: 'California Secretary of State, CAL-ACCESS bulk export', files };
   await writeFile(path.join(dir, `${MANIFEST}.part`), JSON.stringify(manifest, null, 2));
   await rename(path.join(dir, `${MANIFEST}.part`), path.join(dir, MANIFEST));
   return manifest;

@@ -11,8 +11,9 @@ import { HashingStream } from '../../exports/hashing-stream.js';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
 import { checkText } from '../../queries/param-rules.js';
 import type { Database } from '../db/schema.js';
-import { InvalidParameterError, NotFoundError, TooManyRequestsError } from '../errors.js';
+import { ConflictError, InvalidParameterError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { rfc3339, rfc3339OrNull } from '../timestamps.js';
 import {
   countQueued,
   expireJobs,
@@ -72,9 +73,9 @@ export function jobView(j: ExportJob): JobView {
     bytes: j.bytes === null ? null : Number(j.bytes),
     sha256: j.sha256,
     error: j.error,
-    created_at: j.created_at,
-    finished_at: j.finished_at,
-    expires_at: j.expires_at,
+    created_at: rfc3339(j.created_at),
+    finished_at: rfc3339OrNull(j.finished_at),
+    expires_at: rfc3339OrNull(j.expires_at),
     links: { self: `/api/v1/exports/${j.id}`, file: j.state === 'finished' ? `/api/v1/exports/${j.id}/file` : null },
   };
 }
@@ -147,10 +148,15 @@ export class ExportJobs {
     return jobView(j);
   }
 
-  /** The finished file's path, for download. */
+  /** The finished file's path, for download. A job that has no file (yet, or any more) is
+   *  a conflict, not a 404: the job is there, and its state says why. */
   async file(id: string): Promise<{ path: string; name: string; format: string }> {
     const v = await this.view(id);
-    if (v.state !== 'finished' || !v.file_name) throw new NotFoundError(`export job ${id} has no file (state: ${v.state})`);
+    if (v.state !== 'finished' || !v.file_name) {
+      const waiting = v.state === 'queued' || v.state === 'running';
+      const why = waiting ? 'has no file yet' : v.state === 'expired' ? 'has no file any more' : 'has no file';
+      throw new ConflictError(`export job ${id} ${why} (state: ${v.state}); see ${v.links.self}`, v.state, waiting ? 2 : undefined);
+    }
     return { path: this.filePath(id, v.format), name: v.file_name, format: v.format };
   }
 

@@ -39,6 +39,9 @@ const rank = (code: string): number => {
 };
 
 const num = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
+// CAL-ACCESS's effective dates are days (a timestamp column holds them at midnight):
+// written as the day, as every date of the API is (YYYY-MM-DD).
+const day = (v: unknown): string | null => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : null);
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const isMemo = (r: Row): boolean => text(r['memo_code']).toUpperCase() === 'X';
@@ -241,7 +244,7 @@ export class ReportService {
         state: f['st'],
         zip: f['zip4'],
         legacy_ids: [...new Set([f['xref_filer_id'] as string | null, ...xrefs].filter((x): x is string => !!x && x !== filerId))],
-        names_over_time: names.map((n) => ({ name: n['name'], since: n['effect_dt'], type: n['filer_type'], status: n['status'], city: n['city'], state: n['st'] })),
+        names_over_time: names.map((n) => ({ name: n['name'], since: day(n['effect_dt']), type: n['filer_type'], status: n['status'], city: n['city'], state: n['st'] })),
         offices_and_sessions: sessions.map((s) => ({ session: s['session_id'], type: s['description'] ?? s['filer_type'], active: s['active'], race: s['race'], party: s['party_cd'], district: s['district_cd'], county: s['county_cd'] })),
         linked_filers: links.map((l) => ({
           filer_id: l['other_id'],
@@ -250,8 +253,8 @@ export class ReportService {
           relation: { code: String(l['link_type']), label: labelFor('link_type', String(l['link_type'])) },
           active: l['active_flg'] === 'Y',
           session: l['session_id'],
-          since: l['effect_dt'],
-          until: l['termination_dt'],
+          since: day(l['effect_dt']),
+          until: day(l['termination_dt']),
           link: `${API}/filers/${encodeURIComponent(String(l['other_id']))}`,
         })),
         filings: {
