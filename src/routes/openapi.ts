@@ -251,8 +251,8 @@ const OPERATION_EXAMPLES: Record<string, Record<string, unknown>> = {
   search_all: { q: 'sacramento', page_size: 5 },
   suggest_filers: { q: 'friends', size: 5 },
   filer: { id: '1147635' },
-  filing: { id: '591429', amendment: 1 },
-  filing_compare: { id: '591429', from: 0, to: 1 },
+  filing: { id: 591429, amendment: 1 },
+  filing_compare: { id: 591429, from: 0, to: 1 },
   // A job's id is made by POST /api/v1/exports (see its links); this one names none.
   export_job: { id: '0b5e3c1a-6f1d-4c2e-9a57-3d8f2b7e4c10' },
   export_job_file: { id: '0b5e3c1a-6f1d-4c2e-9a57-3d8f2b7e4c10' },
