@@ -23,14 +23,30 @@ export function nameQuery(nameField: string, normalizedField: string, value: str
   return { bool: { should, minimum_should_match: 1 } };
 }
 
+/** The fields free text is matched against with small typos allowed: the matching forms of
+ *  names, the names that have none, and former names. Typos are looked up in these only: a fuzzy clause
+ *  expands every word into the index's terms within the edit distance, field by field,
+ *  which over all the text fields was most of a name search's cost (issue 17); employers,
+ *  occupations, cities and descriptions still match exactly (cross_fields below). */
+export function fuzzyTextFields(fields: readonly string[]): string[] {
+  return fields.filter((f) => f.endsWith('name_normalized') || /(^|\.)names$/.test(f) || (/(^|\.)name$/.test(f) && !fields.includes(`${f}_normalized`)));
+}
+
+/** Typo allowance of the fuzzy clause: AUTO edits (none up to 2 letters, 1 up to 5, then
+ *  2), the first two letters as typed (people rarely misspell a name's start, and each
+ *  letter held cuts the terms visited), at most 10 spellings per word. */
+export const FUZZY = { fuzziness: 'AUTO', prefix_length: 2, max_expansions: 10 } as const;
+
 function textQuery(fields: readonly string[], text: string): Query {
   const norm = normalizeName(text);
+  const fuzzy = fuzzyTextFields(fields);
   return {
     bool: {
       should: [
-        // Every word somewhere in one field, allowing small typos...
-        { multi_match: { query: text, fields: [...fields], type: 'best_fields', operator: 'and', fuzziness: 'AUTO', prefix_length: 1, max_expansions: 20 } },
-        // ...or the words spread over several fields ("Jane Doe Fresno"), exactly.
+        // Every word in one name, allowing small typos (the name's matching form: "LAST,
+        // FIRST" and corporate suffixes already taken out of the words)...
+        ...(fuzzy.length > 0 ? [{ multi_match: { query: norm || text, fields: fuzzy, type: 'best_fields' as const, operator: 'and' as const, ...FUZZY } }] : []),
+        // ...or the words anywhere, over several fields ("Jane Doe Fresno"), exactly.
         { multi_match: { query: text, fields: [...fields], type: 'cross_fields', operator: 'and' } },
         ...(norm && norm !== text.toLowerCase() ? [{ multi_match: { query: norm, fields: [...fields], type: 'cross_fields' as const, operator: 'and' as const } }] : []),
       ],
