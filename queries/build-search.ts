@@ -4,7 +4,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { facetValue } from '../src/search/facet-values.js';
 import { normalizeName } from '../src/search/names.js';
-import { PLAUSIBLE_YEARS } from '../src/import/value-parsers.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef, type FilterDef, type KindSpec, type SortName } from './search-spec.js';
 import type { FilterValue, SearchRequest } from './search-request.js';
 
@@ -157,12 +156,6 @@ export function buildSort(r: SearchRequest, spec: KindSpec = SEARCH_SPECS[r.kind
   }
 }
 
-/** A year facet counts dates of plausible years only: placeholders (1/1/1900) and typos
- *  (2099) are flagged by the import (odd_dates) by this same rule, and count as missing. */
-export function plausibleDates(field: string): Query {
-  return { range: { [field]: { gte: `${PLAUSIBLE_YEARS.from}-01-01`, lte: `${PLAUSIBLE_YEARS.to}-12-31` } } };
-}
-
 /** The report kinds whose rows are usually itemized again on a later report (Forms 497, 496). */
 export const LATE_REPORT_KIND: Partial<Record<KindSpec['kind'], string>> = {
   contributions: 'LATE_CONTRIBUTION',
@@ -181,22 +174,20 @@ export function lateOnly(r: SearchRequest): boolean {
   return late !== undefined && Array.isArray(v) && v.length > 0 && v.every((x) => x === late);
 }
 
-/** Sums of the amount over every match, in whole cents (amount_cents, a long: exact):
- *  `sum__counted` the rows a total counts (memo entries and late reports left out, unless
- *  the request asks for just those), `sum__late` late reports apart, `sum__memo` the memo
- *  entries left out (their count). */
+/** Sums of the amount over every match, in whole cents (amount_cents, a long: exact), by
+ *  memo flag and report kind (`sum__rows`): the response adds up the rows a total counts (memo
+ *  entries and late reports left out, unless the request asks for just those) and tells
+ *  late reports and memo entries apart (search-response.ts, amountSum). Buckets of doc
+ *  values, read only for the matches: filter aggregations here (one per rule) cost as much
+ *  as the search again on a large index, most of a name search's time (issue 17). */
 export function amountSumAggs(r: SearchRequest): Record<string, estypes.AggregationsAggregationContainer> {
   const spec = SEARCH_SPECS[r.kind];
   if (!spec.amountField) return {};
-  const cents: Record<string, estypes.AggregationsAggregationContainer> = { cents: { sum: { field: 'amount_cents' } } };
-  const memoOnly = r.filters['memo'] === true;
-  const notMemo: Query[] = memoOnly ? [] : [{ term: { memo: true } }];
-  const late = LATE_REPORT_KIND[r.kind];
-  const notLate: Query[] = late && !lateOnly(r) ? [{ term: { 'report_kind.code': late } }] : [];
   return {
-    sum__counted: { filter: { bool: { must_not: [...notMemo, ...notLate] } }, aggs: cents },
-    ...(notLate.length > 0 ? { sum__late: { filter: { bool: { filter: [{ term: { 'report_kind.code': late! } }], must_not: notMemo } }, aggs: cents } } : {}),
-    ...(notMemo.length > 0 ? { sum__memo: { filter: { term: { memo: true } } } } : {}),
+    sum__rows: {
+      terms: { field: 'memo', missing: false, size: 2 },
+      aggs: { kind: { terms: { field: 'report_kind.code', missing: '', size: 20 }, aggs: { cents: { sum: { field: 'amount_cents' } } } } },
+    },
   };
 }
 
@@ -208,7 +199,8 @@ export function selectedFacets(spec: KindSpec, names: readonly string[] | null):
 export function facetAggs(spec: KindSpec, size: number, names: readonly string[] | null = null): Record<string, estypes.AggregationsAggregationContainer> {
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
   for (const f of selectedFacets(spec, names)) {
-    aggs[`missing__${f.name}`] = f.type === 'year' ? { filter: { bool: { must_not: plausibleDates(f.field) } } } : { missing: { field: f.field } };
+    // A year facet's missing count is the total less its plausible years (search-response.ts).
+    if (f.type !== 'year') aggs[`missing__${f.name}`] = { missing: { field: f.field } };
     aggs[f.name] = facetAgg(f, size);
   }
   return aggs;
@@ -217,8 +209,9 @@ export function facetAggs(spec: KindSpec, size: number, names: readonly string[]
 function facetAgg(f: FacetDef, size: number): estypes.AggregationsAggregationContainer {
   switch (f.type) {
     case 'year':
-      // The histogram under a filter: its buckets are read from `years` (search-response.ts).
-      return { filter: plausibleDates(f.field), aggs: { years: { date_histogram: { field: f.field, calendar_interval: 'year', format: 'yyyy', min_doc_count: 1 } } } };
+      // Every year of the matches: the response keeps the plausible ones (a filter
+      // aggregation for them, or for the others, costs as much as the search again).
+      return { date_histogram: { field: f.field, calendar_interval: 'year', format: 'yyyy', min_doc_count: 1 } };
     case 'amount_bands':
       return { range: { field: f.field, keyed: false, ranges: AMOUNT_BANDS.map((b) => ({ key: b.key, ...(b.from !== undefined ? { from: b.from } : {}), ...(b.to !== undefined ? { to: b.to } : {}) })) } };
     default: {

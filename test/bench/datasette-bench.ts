@@ -172,7 +172,9 @@ async function ensureSqlite(pool: pg.Pool, file: string, bin: string): Promise<n
   const client = await pool.connect();
   try {
     const copy = client.query(copyTo(`COPY (${EXPORT_SQL}) TO STDOUT WITH (FORMAT csv)`));
-    const sqlite = spawn('sqlite3', [tmp, '-cmd', 'PRAGMA synchronous=OFF', '.import --csv /dev/stdin contributions'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    // Node gives a child a socket, not a pipe, for stdin, which /dev/stdin cannot open:
+    // sqlite3 reads it through cat instead.
+    const sqlite = spawn('sqlite3', [tmp, '-cmd', 'PRAGMA synchronous=OFF', '.import --csv "|cat" contributions'], { stdio: ['pipe', 'ignore', 'pipe'] });
     let err = '';
     sqlite.stderr.setEncoding('utf8').on('data', (d: string) => (err = (err + d).slice(-5_000)));
     const exited = new Promise<number | null>((r) => sqlite.once('exit', (code) => r(code)));
