@@ -25,11 +25,12 @@
 //    CPU of the API and Datasette processes from /proc.
 // Usage (services up, project built):
 //   node dist/test/bench/datasette-bench.js [--rows 1000000] [--seconds 10] [--rounds 4] [--warmup-seconds 3]
-//     [--levels 1,4] [--only name,filtered] [--keep] [--reuse DB/PREFIX]
+//     [--levels 1,4] [--only name,filtered] [--keep] [--reuse DB/PREFIX] [--baseline-cli PATH]
 // --keep leaves the database, indices and SQLite file in place and prints the --reuse value
 // that reruns on them without the import, rebuild and SQLite load (--reuse never drops them;
 // its SQLite file is made when missing). The export is cached in <cache>/bench/export-<rows>-seed1
-// (shared with search-bench and index-bench).
+// (shared with search-bench and index-bench). --baseline-cli PATH also starts the API of
+// another build (the CLI's main.js) on the same data, measured as a third target ("before").
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
