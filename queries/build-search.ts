@@ -4,7 +4,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { facetValue } from '../src/search/facet-values.js';
 import { normalizeName } from '../src/search/names.js';
-import { PLAUSIBLE_YEARS } from '../src/import/value-parsers.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef, type FilterDef, type KindSpec, type SortName } from './search-spec.js';
 import type { FilterValue, SearchRequest } from './search-request.js';
 
@@ -23,14 +22,30 @@ export function nameQuery(nameField: string, normalizedField: string, value: str
   return { bool: { should, minimum_should_match: 1 } };
 }
 
+/** The fields free text is matched against with small typos allowed: the matching forms of
+ *  names, the names that have none, and former names. Typos are looked up in these only: a fuzzy clause
+ *  expands every word into the index's terms within the edit distance, field by field,
+ *  which over all the text fields was most of a name search's cost (issue 17); employers,
+ *  occupations, cities and descriptions still match exactly (cross_fields below). */
+export function fuzzyTextFields(fields: readonly string[]): string[] {
+  return fields.filter((f) => f.endsWith('name_normalized') || /(^|\.)names$/.test(f) || (/(^|\.)name$/.test(f) && !fields.includes(`${f}_normalized`)));
+}
+
+/** Typo allowance of the fuzzy clause: AUTO edits (none up to 2 letters, 1 up to 5, then
+ *  2), the first two letters as typed (people rarely misspell a name's start, and each
+ *  letter held cuts the terms visited), at most 10 spellings per word. */
+export const FUZZY = { fuzziness: 'AUTO', prefix_length: 2, max_expansions: 10 } as const;
+
 function textQuery(fields: readonly string[], text: string): Query {
   const norm = normalizeName(text);
+  const fuzzy = fuzzyTextFields(fields);
   return {
     bool: {
       should: [
-        // Every word somewhere in one field, allowing small typos...
-        { multi_match: { query: text, fields: [...fields], type: 'best_fields', operator: 'and', fuzziness: 'AUTO', prefix_length: 1, max_expansions: 20 } },
-        // ...or the words spread over several fields ("Jane Doe Fresno"), exactly.
+        // Every word in one name, allowing small typos (the name's matching form: "LAST,
+        // FIRST" and corporate suffixes already taken out of the words)...
+        ...(fuzzy.length > 0 ? [{ multi_match: { query: norm || text, fields: fuzzy, type: 'best_fields' as const, operator: 'and' as const, ...FUZZY } }] : []),
+        // ...or the words anywhere, over several fields ("Jane Doe Fresno"), exactly.
         { multi_match: { query: text, fields: [...fields], type: 'cross_fields', operator: 'and' } },
         ...(norm && norm !== text.toLowerCase() ? [{ multi_match: { query: norm, fields: [...fields], type: 'cross_fields' as const, operator: 'and' as const } }] : []),
       ],
@@ -141,12 +156,6 @@ export function buildSort(r: SearchRequest, spec: KindSpec = SEARCH_SPECS[r.kind
   }
 }
 
-/** A year facet counts dates of plausible years only: placeholders (1/1/1900) and typos
- *  (2099) are flagged by the import (odd_dates) by this same rule, and count as missing. */
-export function plausibleDates(field: string): Query {
-  return { range: { [field]: { gte: `${PLAUSIBLE_YEARS.from}-01-01`, lte: `${PLAUSIBLE_YEARS.to}-12-31` } } };
-}
-
 /** The report kinds whose rows are usually itemized again on a later report (Forms 497, 496). */
 export const LATE_REPORT_KIND: Partial<Record<KindSpec['kind'], string>> = {
   contributions: 'LATE_CONTRIBUTION',
@@ -165,22 +174,20 @@ export function lateOnly(r: SearchRequest): boolean {
   return late !== undefined && Array.isArray(v) && v.length > 0 && v.every((x) => x === late);
 }
 
-/** Sums of the amount over every match, in whole cents (amount_cents, a long: exact):
- *  `sum__counted` the rows a total counts (memo entries and late reports left out, unless
- *  the request asks for just those), `sum__late` late reports apart, `sum__memo` the memo
- *  entries left out (their count). */
+/** Sums of the amount over every match, in whole cents (amount_cents, a long: exact), by
+ *  memo flag and report kind (`sum__rows`): the response adds up the rows a total counts (memo
+ *  entries and late reports left out, unless the request asks for just those) and tells
+ *  late reports and memo entries apart (search-response.ts, amountSum). Buckets of doc
+ *  values, read only for the matches: filter aggregations here (one per rule) cost as much
+ *  as the search again on a large index, most of a name search's time (issue 17). */
 export function amountSumAggs(r: SearchRequest): Record<string, estypes.AggregationsAggregationContainer> {
   const spec = SEARCH_SPECS[r.kind];
   if (!spec.amountField) return {};
-  const cents: Record<string, estypes.AggregationsAggregationContainer> = { cents: { sum: { field: 'amount_cents' } } };
-  const memoOnly = r.filters['memo'] === true;
-  const notMemo: Query[] = memoOnly ? [] : [{ term: { memo: true } }];
-  const late = LATE_REPORT_KIND[r.kind];
-  const notLate: Query[] = late && !lateOnly(r) ? [{ term: { 'report_kind.code': late } }] : [];
   return {
-    sum__counted: { filter: { bool: { must_not: [...notMemo, ...notLate] } }, aggs: cents },
-    ...(notLate.length > 0 ? { sum__late: { filter: { bool: { filter: [{ term: { 'report_kind.code': late! } }], must_not: notMemo } }, aggs: cents } } : {}),
-    ...(notMemo.length > 0 ? { sum__memo: { filter: { term: { memo: true } } } } : {}),
+    sum__rows: {
+      terms: { field: 'memo', missing: false, size: 2 },
+      aggs: { kind: { terms: { field: 'report_kind.code', missing: '', size: 20 }, aggs: { cents: { sum: { field: 'amount_cents' } } } } },
+    },
   };
 }
 
@@ -192,7 +199,8 @@ export function selectedFacets(spec: KindSpec, names: readonly string[] | null):
 export function facetAggs(spec: KindSpec, size: number, names: readonly string[] | null = null): Record<string, estypes.AggregationsAggregationContainer> {
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
   for (const f of selectedFacets(spec, names)) {
-    aggs[`missing__${f.name}`] = f.type === 'year' ? { filter: { bool: { must_not: plausibleDates(f.field) } } } : { missing: { field: f.field } };
+    // A year facet's missing count is the total less its plausible years (search-response.ts).
+    if (f.type !== 'year') aggs[`missing__${f.name}`] = { missing: { field: f.field } };
     aggs[f.name] = facetAgg(f, size);
   }
   return aggs;
@@ -201,8 +209,9 @@ export function facetAggs(spec: KindSpec, size: number, names: readonly string[]
 function facetAgg(f: FacetDef, size: number): estypes.AggregationsAggregationContainer {
   switch (f.type) {
     case 'year':
-      // The histogram under a filter: its buckets are read from `years` (search-response.ts).
-      return { filter: plausibleDates(f.field), aggs: { years: { date_histogram: { field: f.field, calendar_interval: 'year', format: 'yyyy', min_doc_count: 1 } } } };
+      // Every year of the matches: the response keeps the plausible ones (a filter
+      // aggregation for them, or for the others, costs as much as the search again).
+      return { date_histogram: { field: f.field, calendar_interval: 'year', format: 'yyyy', min_doc_count: 1 } };
     case 'amount_bands':
       return { range: { field: f.field, keyed: false, ranges: AMOUNT_BANDS.map((b) => ({ key: b.key, ...(b.from !== undefined ? { from: b.from } : {}), ...(b.to !== undefined ? { to: b.to } : {}) })) } };
     default: {

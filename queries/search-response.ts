@@ -4,7 +4,8 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { KindName } from '../indexers/kinds.js';
 import { labelFor } from '../src/db/labels.js';
 import { facetLabel } from '../src/search/facet-values.js';
-import { countsAll, effectiveSort, facetLabelField, lateOnly, selectedFacets } from './build-search.js';
+import { PLAUSIBLE_YEARS } from '../src/import/value-parsers.js';
+import { countsAll, effectiveSort, facetLabelField, LATE_REPORT_KIND, lateOnly, selectedFacets } from './build-search.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef } from './search-spec.js';
 import { encodeCursor, requestKey, type SearchRequest } from './search-request.js';
 
@@ -96,18 +97,22 @@ export function resultRow(kind: KindName, hit: estypes.SearchHit<Record<string, 
 
 type AggMap = Record<string, estypes.AggregationsAggregate>;
 
-function facetFrom(def: FacetDef, aggs: AggMap): Facet {
+function facetFrom(def: FacetDef, aggs: AggMap, total: number): Facet {
   const labelField = facetLabelField(def);
   const agg = aggs[def.name] as { buckets?: unknown; sum_other_doc_count?: number } | undefined;
-  const missing = (aggs[`missing__${def.name}`] as { doc_count?: number } | undefined)?.doc_count ?? 0;
-  // A year facet's histogram sits under the filter of plausible years (build-search.ts).
-  const histogram = def.type === 'year' ? ((agg as { years?: { buckets?: unknown } } | undefined)?.years ?? undefined) : agg;
-  const raw = (Array.isArray(histogram?.buckets) ? histogram.buckets : []) as {
+  let raw = (Array.isArray(agg?.buckets) ? agg.buckets : []) as {
     key: string | number;
     key_as_string?: string;
     doc_count: number;
     label?: { hits: { hits: { _source?: Record<string, unknown> }[] } };
   }[];
+  let missing = (aggs[`missing__${def.name}`] as { doc_count?: number } | undefined)?.doc_count ?? 0;
+  if (def.type === 'year') {
+    // Plausible years only: placeholders (1900) and typos (2099) count as missing, with
+    // the rows that have no date (the total is exact whenever facets are computed).
+    raw = raw.filter((b) => Number(b.key_as_string) >= PLAUSIBLE_YEARS.from && Number(b.key_as_string) <= PLAUSIBLE_YEARS.to);
+    missing = Math.max(0, total - raw.reduce((n, b) => n + b.doc_count, 0));
+  }
   const buckets: FacetBucket[] = raw
     .filter((b) => b.doc_count > 0 || def.type === 'amount_bands')
     .map((b) => {
@@ -160,19 +165,39 @@ const LATE_WORDS: Record<string, { what: string; again: string }> = {
   expenditures: { what: 'late independent expenditure reports (Form 496)', again: 'a later campaign statement' },
 };
 
+type SumBuckets = { buckets: { key: number | boolean | string; key_as_string?: string; kind: { buckets: { key: string; doc_count: number; cents: { value: number | null } }[] } }[] };
+
 /** The sum of the amount of every match, in dollars exact to the cent, and its rule in words. */
 export function amountSum(r: SearchRequest, aggs: AggMap | undefined): { amount_sum: number | null; amount_sum_rule: string | null } {
   const spec = SEARCH_SPECS[r.kind];
   if (!spec.amountField) return { amount_sum: null, amount_sum_rule: null };
-  const counted = aggs?.['sum__counted'] as { doc_count: number; cents: { value: number | null } } | undefined;
-  if (!countsAll(r) || !counted) {
+  const sums = aggs?.['sum__rows'] as SumBuckets | undefined;
+  if (!countsAll(r) || !sums) {
     return { amount_sum: null, amount_sum_rule: 'Not summed: this request does not count every match (no facets and no exact_total); ask with exact_total=true or facets=true for the sum.' };
   }
-  const late = aggs?.['sum__late'] as { doc_count: number; cents: { value: number | null } } | undefined;
-  const memo = aggs?.['sum__memo'] as { doc_count: number } | undefined;
+  // The buckets (memo flag, report kind) of build-search.ts's amountSumAggs, added up by the rule.
+  const memoOnly = r.filters['memo'] === true;
+  const lateKind = LATE_REPORT_KIND[r.kind];
+  const lateApart = lateKind !== undefined && !lateOnly(r);
+  const add = (keep: (memo: boolean, kind: string) => boolean): { doc_count: number; cents: number } => {
+    let docCount = 0;
+    let cents = 0;
+    for (const m of sums.buckets) {
+      const memo = m.key_as_string === 'true' || m.key === 1 || m.key === true;
+      for (const k of m.kind.buckets) {
+        if (!keep(memo, String(k.key))) continue;
+        docCount += k.doc_count;
+        cents += Math.round(k.cents.value ?? 0);
+      }
+    }
+    return { doc_count: docCount, cents };
+  };
+  const counted = add((memo, kind) => (memoOnly || !memo) && !(lateApart && kind === lateKind));
+  const late = lateApart ? add((memo, kind) => (memoOnly || !memo) && kind === lateKind) : undefined;
+  const memo = memoOnly ? undefined : add((m) => m);
   // Sums of whole cents below 2^53 are exact in a double; cents / 100 is the double nearest
   // the exact dollars, which JSON writes with at most two decimals.
-  const cents = Math.round(counted.cents.value ?? 0);
+  const cents = counted.cents;
   const parts: string[] = [
     r.versions === 'all'
       ? 'Sum of the amounts of every matching row of every version of each filing, superseded versions included (an amended row counts once per version, so the same money can be counted more than once)'
@@ -183,7 +208,7 @@ export function amountSum(r: SearchRequest, aggs: AggMap | undefined): { amount_
   const words = LATE_WORDS[r.kind];
   if (words && lateOnly(r)) parts.push(`${words.what} only: they are usually itemized again on ${words.again}, so do not add this to itemized totals`);
   else if (words && late && late.doc_count > 0) {
-    parts.push(`${words.what} counted apart, not added: ${late.doc_count.toLocaleString('en-US')} rows, ${dollars(Math.round(late.cents.value ?? 0))}, usually itemized again on ${words.again}`);
+    parts.push(`${words.what} counted apart, not added: ${late.doc_count.toLocaleString('en-US')} rows, ${dollars(late.cents)}, usually itemized again on ${words.again}`);
   }
   if (r.kind === 'lobbying' && r.filters['schedule'] === undefined) {
     parts.push('payments between lobbying firms and their clients are reported by both (Form 625 part 2 and Form 635 part 3B): narrow by schedule to count them once');
@@ -204,7 +229,7 @@ export function toSearchResponse(r: SearchRequest, res: estypes.SearchResponse<R
     kind: r.kind,
     total: { value: totalValue, exact },
     results: page.map((h) => resultRow(r.kind, h)),
-    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(f, res.aggregations as AggMap)])) : null,
+    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(f, res.aggregations as AggMap, totalValue)])) : null,
     next_cursor: more && lastSort ? encodeCursor(lastSort as (string | number | null)[], requestKey(r)) : null,
     understood: r.understood,
     sort: effectiveSort(r),

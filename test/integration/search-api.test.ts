@@ -136,6 +136,14 @@ describe('search API against the real stores', function () {
       const typo = last.slice(0, 3) + (last[3] === 'e' ? 'a' : 'e') + last.slice(4);
       assert.ok(found(await api(`/api/v1/contributions?q=${encodeURIComponent(typo)}`)), `"${typo}" finds ${last}`);
     });
+    it('with a misspelling in "First Last" or "LAST, FIRST" typed as text', async () => {
+      const typo = last.slice(0, 3) + (last[3] === 'e' ? 'a' : 'e') + last.slice(4);
+      for (const q of [`${first} ${typo}`, `${typo.toUpperCase()}, ${first.toUpperCase()}`]) assert.ok(found(await api(`/api/v1/contributions?q=${encodeURIComponent(q)}`)), `"${q}" finds ${last}`);
+    });
+    it("with a misspelling in the recipient's name typed as text", async () => {
+      const b = await api(`/api/v1/contributions?q=${encodeURIComponent('Newsam for Govenor')}`);
+      assert.ok(b.results.some((r) => get(r, 'recipient.name') === 'Newsom for Governor 2018'));
+    });
     it('without the corporate suffix, and with another one', async () => {
       for (const q of ['Westbrook Widgets', 'westbrook widgets corp', 'WESTBROOK WIDGETS LLC']) {
         const b = await api(`/api/v1/contributions?contributor=${encodeURIComponent(q)}`);
