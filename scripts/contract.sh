@@ -3,8 +3,8 @@
 # the service serving the real CAL-ACCESS sample, with every check. Not part of CI.
 #
 # Usage: scripts/contract.sh [sample-folder]
-#   sample-folder  the CAL-ACCESS export to load (default: data/calaccess-sample when it
-#                  exists, else ../shared/data/calaccess-sample); also SAMPLE_DIR
+#   sample-folder  the CAL-ACCESS export to load (default: data/calaccess-sample, the real
+#                  sample shipped in the repo); also SAMPLE_DIR
 # Settings (environment): CONTRACT_SEED (default 20261202), CONTRACT_MAX_EXAMPLES
 #   (test cases per operation and phase, default 25), CONTRACT_MAX_TIME (seconds the whole
 #   Schemathesis run may take, default 900), CONTRACT_WORKERS (default 2),
@@ -12,7 +12,7 @@
 #   JUnit and NDJSON reports), DATABASE_URL / ELASTICSEARCH_URL (the stores, as usual).
 # Hooks: when test/contract/hooks.py exists, Schemathesis loads it (SCHEMATHESIS_HOOKS):
 #   rules across parameters that a schema cannot say (min_amount <= max_amount, ...).
-# Schemathesis's own settings: scripts/contract.toml (431 among the expected statuses).
+# Schemathesis's own settings: test/contract/schemathesis.toml (431 among the expected statuses).
 #
 # What it does: builds, brings the stores up (idempotent), makes a scratch database and a
 # scratch index prefix, loads the sample into them (import, index rebuild, bulk files),
@@ -29,7 +29,7 @@ die() { printf '[contract] error: %s\n' "$*" >&2; exit 1; }
 
 sample=${1:-${SAMPLE_DIR:-}}
 if [ -z "$sample" ]; then
-  if [ -d data/calaccess-sample ]; then sample=data/calaccess-sample; else sample=../shared/data/calaccess-sample; fi
+  sample=data/calaccess-sample
 fi
 [ -d "$sample" ] || die "no sample folder at $sample (pass one: scripts/contract.sh <folder>)"
 command -v st >/dev/null || die "schemathesis is missing: pip install schemathesis"
@@ -95,7 +95,7 @@ curl -fsS "$url/health" >/dev/null || die "$url/health does not answer 200"
 say "serving at $url"
 
 say "schemathesis: seed $seed, at most $max_examples cases per operation and phase, at most $max_time s"
-config_file="$PWD/scripts/contract.toml"
+config_file="$PWD/test/contract/schemathesis.toml"
 if [ -f test/contract/hooks.py ]; then
   export SCHEMATHESIS_HOOKS="$PWD/test/contract/hooks.py"
   say "hooks: $SCHEMATHESIS_HOOKS"

@@ -55,7 +55,7 @@ import { deleteIndices } from '../support/test-search.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '../../src/cli/main.js');
-const SAMPLE = path.resolve(here, '../../../../shared/data/calaccess-sample');
+const SAMPLE = path.resolve(here, '../../../data/calaccess-sample');
 const DIRTY_RATE = 0.002;
 const SEED = 1;
 const FACETS = ['year', 'state', 'entity_type'] as const;
