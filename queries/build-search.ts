@@ -49,7 +49,8 @@ export function filterClause(def: FilterDef, value: FilterValue): { clause: Quer
       return { clause: nameQuery(f0, f1 ?? f0, String(value)), scoring: true };
     case 'filer': {
       const v = String(value);
-      if (/^\d+$/.test(v) && f2) return { clause: { term: { [f2]: v } }, scoring: false };
+      // Ids are digits; some filed ones carry a minus sign (-18456): an id all the same.
+      if (/^-?\d+$/.test(v) && f2) return { clause: { term: { [f2]: v } }, scoring: false };
       // A filer named by its legacy id (C00800, L24650) or by name.
       const byName = nameQuery(f0, f1 ?? f0, v);
       return { clause: f2 && /^[A-Za-z]\d{3,}$/.test(v) ? { bool: { should: [{ term: { [f2]: v.toUpperCase() } }, byName], minimum_should_match: 1 } } : byName, scoring: true };
@@ -193,12 +194,42 @@ export function facetAggs(spec: KindSpec, size: number, names: readonly string[]
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
   for (const f of selectedFacets(spec, names)) {
     aggs[`missing__${f.name}`] = f.type === 'year' ? { filter: { bool: { must_not: plausibleDates(f.field) } } } : { missing: { field: f.field } };
-    aggs[f.name] = facetAgg(f, size);
+    aggs[f.name] = facetAgg(f, size, facetValuePattern(spec, f));
   }
   return aggs;
 }
 
-function facetAgg(f: FacetDef, size: number): estypes.AggregationsAggregationContainer {
+/** White space the request parser folds or trims, and control characters (which it refuses). */
+const SPACE_OR_CONTROL = '\u0001-\u0020\u007f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/**
+ * The values of a terms facet that its filter can select exactly, as a Lucene regular
+ * expression over the facet's keyword field (null: every value can). A bucket's value must
+ * come back through the filter's parsing as itself: a state of two letters (not "94" as
+ * filed), a code in capitals with no comma (the list separator) and no folded spaces, a filer id the
+ * filter reads as an id, a facet value with no control character. Values outside it are no
+ * bucket; their rows are counted as missing, with the rows that have no value.
+ */
+export function facetValuePattern(spec: KindSpec, f: FacetDef): string | null {
+  if (f.type !== 'terms') return null;
+  switch (spec.filters.find((d) => d.param === f.filter)?.type) {
+    case 'state':
+      return '[A-Z]{2}';
+    case 'code': {
+      // (the filter upper-cases what it is given)
+      const word = `[^,a-z${SPACE_OR_CONTROL}]+`;
+      return `${word}( ${word})*`;
+    }
+    case 'filer':
+      return '-?[0-9]+|[A-Z][0-9]{3,}';
+    case 'facet':
+      return '[^\u0001-\u0008\u000e-\u001f\u007f\u1680\ufeff]+';
+    default:
+      return null;
+  }
+}
+
+function facetAgg(f: FacetDef, size: number, include: string | null = null): estypes.AggregationsAggregationContainer {
   switch (f.type) {
     case 'year':
       // The histogram under a filter: its buckets are read from `years` (search-response.ts).
@@ -208,7 +239,7 @@ function facetAgg(f: FacetDef, size: number): estypes.AggregationsAggregationCon
     default: {
       const sub = facetLabelField(f);
       return {
-        terms: { field: f.field, size },
+        terms: { field: f.field, size, ...(include ? { include } : {}) },
         // The label or name shown beside a code or a filer id.
         ...(sub ? { aggs: { label: { top_hits: { size: 1, _source: { includes: [sub] } } } } } : {}),
       };

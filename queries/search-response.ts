@@ -4,8 +4,8 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { KindName } from '../indexers/kinds.js';
 import { labelFor } from '../src/db/labels.js';
 import { facetLabel } from '../src/search/facet-values.js';
-import { countsAll, effectiveSort, facetLabelField, lateOnly, selectedFacets } from './build-search.js';
-import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef } from './search-spec.js';
+import { countsAll, effectiveSort, facetLabelField, facetValuePattern, lateOnly, selectedFacets } from './build-search.js';
+import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef, type KindSpec } from './search-spec.js';
 import { encodeCursor, requestKey, type SearchRequest } from './search-request.js';
 
 export interface FacetBucket {
@@ -21,7 +21,8 @@ export interface Facet {
   buckets: FacetBucket[];
   /** matches in values not listed (beyond facet_size) */
   other_count: number;
-  /** matches with no value; buckets + other_count + missing_count = total */
+  /** matches with no value, or one the filter cannot select (a state that is not two
+   *  letters, as filed); buckets + other_count + missing_count = total */
   missing_count: number;
 }
 
@@ -96,10 +97,10 @@ export function resultRow(kind: KindName, hit: estypes.SearchHit<Record<string, 
 
 type AggMap = Record<string, estypes.AggregationsAggregate>;
 
-function facetFrom(def: FacetDef, aggs: AggMap): Facet {
+function facetFrom(spec: KindSpec, def: FacetDef, aggs: AggMap, total: number): Facet {
   const labelField = facetLabelField(def);
   const agg = aggs[def.name] as { buckets?: unknown; sum_other_doc_count?: number } | undefined;
-  const missing = (aggs[`missing__${def.name}`] as { doc_count?: number } | undefined)?.doc_count ?? 0;
+  let missing = (aggs[`missing__${def.name}`] as { doc_count?: number } | undefined)?.doc_count ?? 0;
   // A year facet's histogram sits under the filter of plausible years (build-search.ts).
   const histogram = def.type === 'year' ? ((agg as { years?: { buckets?: unknown } } | undefined)?.years ?? undefined) : agg;
   const raw = (Array.isArray(histogram?.buckets) ? histogram.buckets : []) as {
@@ -122,7 +123,11 @@ function facetFrom(def: FacetDef, aggs: AggMap): Facet {
       }
       return { value, label, count: b.doc_count };
     });
-  return { label: def.label, filter: def.filter, buckets: distinctLabels(def, buckets), other_count: agg?.sum_other_doc_count ?? 0, missing_count: missing };
+  const other = agg?.sum_other_doc_count ?? 0;
+  // Values the filter cannot select are in neither the buckets nor the others (build-search
+  // leaves them out): what is left of the total (a facet's field holds one value) is theirs.
+  if (facetValuePattern(spec, def) !== null) missing += Math.max(0, total - other - missing - raw.reduce((n, b) => n + b.doc_count, 0));
+  return { label: def.label, filter: def.filter, buckets: distinctLabels(def, buckets), other_count: other, missing_count: missing };
 }
 
 /**
@@ -204,7 +209,7 @@ export function toSearchResponse(r: SearchRequest, res: estypes.SearchResponse<R
     kind: r.kind,
     total: { value: totalValue, exact },
     results: page.map((h) => resultRow(r.kind, h)),
-    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(f, res.aggregations as AggMap)])) : null,
+    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(spec, f, res.aggregations as AggMap, totalValue)])) : null,
     next_cursor: more && lastSort ? encodeCursor(lastSort as (string | number | null)[], requestKey(r)) : null,
     understood: r.understood,
     sort: effectiveSort(r),
