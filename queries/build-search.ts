@@ -194,7 +194,7 @@ export function facetAggs(spec: KindSpec, size: number, names: readonly string[]
   const aggs: Record<string, estypes.AggregationsAggregationContainer> = {};
   for (const f of selectedFacets(spec, names)) {
     aggs[`missing__${f.name}`] = f.type === 'year' ? { filter: { bool: { must_not: plausibleDates(f.field) } } } : { missing: { field: f.field } };
-    aggs[f.name] = facetAgg(f, size, facetValuePattern(spec, f));
+    aggs[f.name] = facetAgg(f, size);
   }
   return aggs;
 }
@@ -203,12 +203,14 @@ export function facetAggs(spec: KindSpec, size: number, names: readonly string[]
 const SPACE_OR_CONTROL = '\u0001-\u0020\u007f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
 
 /**
- * The values of a terms facet that its filter can select exactly, as a Lucene regular
- * expression over the facet's keyword field (null: every value can). A bucket's value must
- * come back through the filter's parsing as itself: a state of two letters (not "94" as
- * filed), a code in capitals with no comma (the list separator) and no folded spaces, a filer id the
- * filter reads as an id, a facet value with no control character. Values outside it are no
- * bucket; their rows are counted as missing, with the rows that have no value.
+ * The values of a terms facet that its filter can select exactly, as a regular expression
+ * (null: every value can). A bucket's value must come back through the filter's parsing as
+ * itself: a state of two letters (not "94" as filed), a code in capitals with no comma (the
+ * list separator) and no folded spaces, a filer id the filter reads as an id, a facet value
+ * with no control character. The answer lists no other value: its rows are counted as
+ * missing, with the rows that have no value (search-response.ts). Applied there, not as the
+ * terms aggregation's `include`: an include takes the aggregation off its fast paths (two
+ * to three times the time of a facets request, measured on the sample).
  */
 export function facetValuePattern(spec: KindSpec, f: FacetDef): string | null {
   if (f.type !== 'terms') return null;
@@ -229,7 +231,7 @@ export function facetValuePattern(spec: KindSpec, f: FacetDef): string | null {
   }
 }
 
-function facetAgg(f: FacetDef, size: number, include: string | null = null): estypes.AggregationsAggregationContainer {
+function facetAgg(f: FacetDef, size: number): estypes.AggregationsAggregationContainer {
   switch (f.type) {
     case 'year':
       // The histogram under a filter: its buckets are read from `years` (search-response.ts).
@@ -239,7 +241,7 @@ function facetAgg(f: FacetDef, size: number, include: string | null = null): est
     default: {
       const sub = facetLabelField(f);
       return {
-        terms: { field: f.field, size, ...(include ? { include } : {}) },
+        terms: { field: f.field, size },
         // The label or name shown beside a code or a filer id.
         ...(sub ? { aggs: { label: { top_hits: { size: 1, _source: { includes: [sub] } } } } } : {}),
       };

@@ -97,7 +97,19 @@ export function resultRow(kind: KindName, hit: estypes.SearchHit<Record<string, 
 
 type AggMap = Record<string, estypes.AggregationsAggregate>;
 
-function facetFrom(spec: KindSpec, def: FacetDef, aggs: AggMap, total: number): Facet {
+/** facetValuePattern as a compiled, anchored expression, per facet. */
+const valuePatterns = new Map<FacetDef, RegExp | null>();
+function selectable(spec: KindSpec, def: FacetDef): RegExp | null {
+  let re = valuePatterns.get(def);
+  if (re === undefined) {
+    const p = facetValuePattern(spec, def);
+    re = p === null ? null : new RegExp(`^(?:${p})$`, 'u');
+    valuePatterns.set(def, re);
+  }
+  return re;
+}
+
+function facetFrom(spec: KindSpec, def: FacetDef, aggs: AggMap): Facet {
   const labelField = facetLabelField(def);
   const agg = aggs[def.name] as { buckets?: unknown; sum_other_doc_count?: number } | undefined;
   let missing = (aggs[`missing__${def.name}`] as { doc_count?: number } | undefined)?.doc_count ?? 0;
@@ -109,7 +121,15 @@ function facetFrom(spec: KindSpec, def: FacetDef, aggs: AggMap, total: number): 
     doc_count: number;
     label?: { hits: { hits: { _source?: Record<string, unknown> }[] } };
   }[];
+  // A value its filter cannot select is no bucket (a link to it would be refused, or find
+  // other rows): its rows are counted as missing, as the rows with no value are.
+  const re = selectable(spec, def);
   const buckets: FacetBucket[] = raw
+    .filter((b) => {
+      if (re === null || re.test(String(b.key_as_string ?? b.key))) return true;
+      missing += b.doc_count;
+      return false;
+    })
     .filter((b) => b.doc_count > 0 || def.type === 'amount_bands')
     .map((b) => {
       const value = String(b.key_as_string ?? b.key);
@@ -123,11 +143,7 @@ function facetFrom(spec: KindSpec, def: FacetDef, aggs: AggMap, total: number): 
       }
       return { value, label, count: b.doc_count };
     });
-  const other = agg?.sum_other_doc_count ?? 0;
-  // Values the filter cannot select are in neither the buckets nor the others (build-search
-  // leaves them out): what is left of the total (a facet's field holds one value) is theirs.
-  if (facetValuePattern(spec, def) !== null) missing += Math.max(0, total - other - missing - raw.reduce((n, b) => n + b.doc_count, 0));
-  return { label: def.label, filter: def.filter, buckets: distinctLabels(def, buckets), other_count: other, missing_count: missing };
+  return { label: def.label, filter: def.filter, buckets: distinctLabels(def, buckets), other_count: agg?.sum_other_doc_count ?? 0, missing_count: missing };
 }
 
 /**
@@ -209,7 +225,7 @@ export function toSearchResponse(r: SearchRequest, res: estypes.SearchResponse<R
     kind: r.kind,
     total: { value: totalValue, exact },
     results: page.map((h) => resultRow(r.kind, h)),
-    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(spec, f, res.aggregations as AggMap, totalValue)])) : null,
+    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(spec, f, res.aggregations as AggMap)])) : null,
     next_cursor: more && lastSort ? encodeCursor(lastSort as (string | number | null)[], requestKey(r)) : null,
     understood: r.understood,
     sort: effectiveSort(r),
