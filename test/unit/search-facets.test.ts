@@ -92,7 +92,7 @@ describe('facet values a filter can take', () => {
     return clause === JSON.stringify({ terms: { [field]: [value] } }) || clause === JSON.stringify({ term: { [field]: value } });
   }
 
-  it("lists exactly the values that its filter selects as they are (the include pattern matches the filter's parsing)", () => {
+  it("lists exactly the values that its filter selects as they are (the value pattern matches the filter's parsing)", () => {
     let checked = 0;
     for (const kind of Object.keys(SEARCH_SPECS) as (keyof typeof SEARCH_SPECS)[]) {
       const spec = SEARCH_SPECS[kind];

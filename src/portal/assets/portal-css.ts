@@ -107,6 +107,7 @@ td.nowrap { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .sub, th .sub { display: block; color: var(--muted); font-size: .85rem; font-weight: 400; }
 ul.inline { list-style: none; margin: 0; padding: 0; }
+p.table-title { font-weight: 600; margin: .75rem 0 .25rem; }
 ul.changes { margin: 0; padding-left: 1.1rem; }
 ul.changes li { overflow-wrap: anywhere; }
 .flag { display: inline-block; font-size: .75rem; font-weight: 700; padding: 0 .4rem; border-radius: 3px; background: var(--warn-bg); border: 1px solid var(--warn-line); color: #6b3500; }

@@ -72,10 +72,11 @@ function value(field: string, v: unknown): string {
 const signed = (n: number): string => (n > 0 ? `+${money(n)}` : money(n));
 
 /** A table in a box of its own that scrolls sideways when the screen is narrow; the box is
- *  focusable, so the keyboard can scroll it too. */
+ *  focusable, so the keyboard can scroll it too. Its title stands above the box (a caption
+ *  would be as wide as the table, and cut off on a phone) and names both. */
 function tableBox(id: string, caption: string, head: SafeHtml, body: SafeHtml[]): SafeHtml {
-  return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}"><table>
-<caption id="${id}">${caption}</caption>
+  return html`<p class="table-title" id="${id}">${caption}</p>
+<div class="table-wrap" role="region" tabindex="0" aria-labelledby="${id}"><table aria-labelledby="${id}">
 <thead>${head}</thead>
 <tbody>${body}</tbody>
 </table></div>`;
@@ -85,10 +86,12 @@ function rowsTable(id: string, caption: string, rows: { key: string; row: Compar
   return tableBox(
     id,
     caption,
-    html`<tr><th scope="col">Schedule</th><th scope="col">Name</th><th scope="col">Date</th><th scope="col" class="num">Amount</th><th scope="col">Transaction</th></tr>`,
+    html`<tr><th scope="col">Row</th><th scope="col">Date</th><th scope="col" class="num">Amount</th></tr>`,
     rows.map(
       ({ row: r }) =>
-        html`<tr><td>${text(r.schedule)}</td><th scope="row">${r.name ?? '—'}${r.memo ? html` <span class="flag">Memo</span>` : ''}</th><td class="nowrap">${day(r.date)}</td><td class="num">${money(r.amount)}</td><td>${r.transaction_id ?? `line ${text(r.line_item)}`}</td></tr>`,
+        html`<tr><th scope="row">${r.name ?? '—'}${r.memo ? html` <span class="flag">Memo</span>` : ''}<span class="sub">Schedule ${text(r.schedule)}, ${
+          r.transaction_id ? `transaction ${r.transaction_id}` : `line ${text(r.line_item)}`
+        }</span></th><td class="nowrap">${day(r.date)}</td><td class="num">${money(r.amount)}</td></tr>`,
     ),
   );
 }
