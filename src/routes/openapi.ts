@@ -477,7 +477,24 @@ export function buildOpenApi(): Schema {
         FilingComparison: {
           type: 'object',
           required: ['filing_id', 'from', 'to', 'rows', 'totals_moved'],
-          properties: { filing_id: { type: 'integer' }, from: { type: 'integer' }, to: { type: 'integer' }, rows: { type: 'object', required: ['added', 'removed', 'changed'] }, totals_moved: { type: 'array' } },
+          properties: {
+            filing_id: { type: 'integer' },
+            from: { type: 'integer' },
+            to: { type: 'integer' },
+            versions: { type: 'array', items: { type: 'integer' }, description: 'The amendments the filing has.' },
+            summaries: {
+              type: 'object',
+              description: 'Whether each version has a summary page on file; without one on both sides, totals_moved is empty.',
+              properties: { from: { type: 'boolean' }, to: { type: 'boolean' } },
+            },
+            rows: {
+              type: 'object',
+              required: ['added', 'removed', 'changed'],
+              description: 'Rows matched by transaction id; a changed row lists each field that differs, those as filed as `fields.<column>`.',
+            },
+            totals_moved: { type: 'array', items: { type: 'object', required: ['line', 'from', 'to', 'change'] } },
+            schedule_totals: { type: 'array', items: { type: 'object', required: ['schedule', 'from', 'to', 'change'] } },
+          },
         },
         BulkList: {
           type: 'object',

@@ -274,7 +274,7 @@ export class ReportService {
       const missing: Record<string, string> = {};
       if (!listed) missing['profile'] = `Filer ${filerId} is not in this export's list of filers: its name, type and address are not known; what is shown comes from the filings that name it.`;
       if (filings.total === 0) missing['filings'] = 'No filings of this filer are in this export.';
-      if (byYear.length === 0) missing['money'] = filings.total === 0 ? 'No filings of this filer are in this export, so no money is itemized.' : `None of its ${filings.total} filing${filings.total === 1 ? '' : 's'} in this export itemizes a contribution or a payment.`;
+      if (byYear.length === 0) missing['money'] = filings.total === 0 ? 'No filings of this filer are in this export, so no money is itemized.' : filings.total === 1 ? 'Its one filing in this export itemizes no contribution or payment.' : `None of its ${filings.total} filings in this export itemizes a contribution or a payment.`;
       if (!cashStated) missing['cash_on_hand'] = 'No summary page of its campaign statements (Form 460 line 16) is in this export: cash on hand is not known.';
       return {
         filer_id: filerId,
