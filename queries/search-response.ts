@@ -4,7 +4,7 @@ import type { estypes } from '@elastic/elasticsearch';
 import type { KindName } from '../indexers/kinds.js';
 import { labelFor } from '../src/db/labels.js';
 import { facetLabel } from '../src/search/facet-values.js';
-import { countsAll, effectiveSort, facetLabelField, facetValuePattern, lateOnly, selectedFacets } from './build-search.js';
+import { countsAll, effectiveSort, facetLabelField, lateOnly, selectedFacets } from './build-search.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef, type KindSpec } from './search-spec.js';
 import { encodeCursor, requestKey, type SearchRequest } from './search-request.js';
 
@@ -96,6 +96,38 @@ export function resultRow(kind: KindName, hit: estypes.SearchHit<Record<string, 
 }
 
 type AggMap = Record<string, estypes.AggregationsAggregate>;
+
+/** White space the request parser folds or trims, and control characters (which it refuses). */
+const SPACE_OR_CONTROL = '\u0001-\u0020\u007f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/**
+ * The values of a terms facet that its filter can select exactly, as a regular expression
+ * (null: every value can). A bucket's value must come back through the filter's parsing as
+ * itself: a state of two letters (not "94" as filed), a code in capitals with no comma (the
+ * list separator) and no folded spaces, a filer id the filter reads as an id, a facet value
+ * with no control character. The answer lists no other value: its rows are counted as
+ * missing, with the rows that have no value (facetFrom). Applied to the answer, not as the
+ * terms aggregation's `include`: an include takes the aggregation off its fast paths (two
+ * to three times the time of a facets request, measured on the sample).
+ */
+export function facetValuePattern(spec: KindSpec, f: FacetDef): string | null {
+  if (f.type !== 'terms') return null;
+  switch (spec.filters.find((d) => d.param === f.filter)?.type) {
+    case 'state':
+      return '[A-Z]{2}';
+    case 'code': {
+      // (the filter upper-cases what it is given)
+      const word = `[^,a-z${SPACE_OR_CONTROL}]+`;
+      return `${word}( ${word})*`;
+    }
+    case 'filer':
+      return '-?[0-9]+|[A-Z][0-9]{3,}';
+    case 'facet':
+      return '[^\u0001-\u0008\u000e-\u001f\u007f\u1680\ufeff]+';
+    default:
+      return null;
+  }
+}
 
 /** facetValuePattern as a compiled, anchored expression, per facet. */
 const valuePatterns = new Map<FacetDef, RegExp | null>();

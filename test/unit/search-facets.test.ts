@@ -1,9 +1,9 @@
 // The facets parameter (true, false, or the facets to compute by name) from the query
 // string to the Elasticsearch request and the cache key.
 import assert from 'node:assert/strict';
-import { buildSearch, facetValuePattern, filterClause } from '../../queries/build-search.js';
+import { buildSearch, filterClause } from '../../queries/build-search.js';
 import { encodeCursor, parseSearchRequest, requestKey } from '../../queries/search-request.js';
-import { toSearchResponse } from '../../queries/search-response.js';
+import { facetValuePattern, toSearchResponse } from '../../queries/search-response.js';
 import { SEARCH_SPECS } from '../../queries/search-spec.js';
 import { InvalidParameterError } from '../../src/errors.js';
 import { facetValue } from '../../src/search/facet-values.js';
