@@ -103,9 +103,17 @@ describe('portal pages against the real stores', function () {
   const dirs: string[] = [];
   const exportDir = mkdtempSync(path.join(os.tmpdir(), 'portal-'));
   dirs.push(exportDir);
-  // The facet-link test asks for hundreds of exact counts: the app must not run out of
-  // expensive searches (the budgets have tests of their own in abuse-limits.test.ts).
-  const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir, RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', RATE_LIMIT_EXPENSIVE_BURST: '100000' });
+  // The facet-link test asks for hundreds of exact counts within a minute: the app must not
+  // run out of requests or expensive searches (the budgets have tests of their own in
+  // abuse-limits.test.ts and search-api.test.ts).
+  const config = testConfig({
+    ES_INDEX_PREFIX: prefix,
+    EXPORT_DIR: exportDir,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_BURST: '100000',
+    RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000',
+    RATE_LIMIT_EXPENSIVE_BURST: '100000',
+  });
   let app: Express;
   let manifest: BulkManifest;
   /** A contributor's last name from the sample, on rows of several years. */
