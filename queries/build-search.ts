@@ -64,7 +64,8 @@ export function filterClause(def: FilterDef, value: FilterValue): { clause: Quer
       return { clause: nameQuery(f0, f1 ?? f0, String(value)), scoring: true };
     case 'filer': {
       const v = String(value);
-      if (/^\d+$/.test(v) && f2) return { clause: { term: { [f2]: v } }, scoring: false };
+      // Ids are digits; some filed ones carry a minus sign (-18456): an id all the same.
+      if (/^-?\d+$/.test(v) && f2) return { clause: { term: { [f2]: v } }, scoring: false };
       // A filer named by its legacy id (C00800, L24650) or by name.
       const byName = nameQuery(f0, f1 ?? f0, v);
       return { clause: f2 && /^[A-Za-z]\d{3,}$/.test(v) ? { bool: { should: [{ term: { [f2]: v.toUpperCase() } }, byName], minimum_should_match: 1 } } : byName, scoring: true };

@@ -6,7 +6,7 @@ import { labelFor } from '../src/db/labels.js';
 import { facetLabel } from '../src/search/facet-values.js';
 import { PLAUSIBLE_YEARS } from '../src/import/value-parsers.js';
 import { countsAll, effectiveSort, facetLabelField, LATE_REPORT_KIND, lateOnly, selectedFacets } from './build-search.js';
-import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef } from './search-spec.js';
+import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef, type KindSpec } from './search-spec.js';
 import { encodeCursor, requestKey, type SearchRequest } from './search-request.js';
 
 export interface FacetBucket {
@@ -22,7 +22,8 @@ export interface Facet {
   buckets: FacetBucket[];
   /** matches in values not listed (beyond facet_size) */
   other_count: number;
-  /** matches with no value; buckets + other_count + missing_count = total */
+  /** matches with no value, or one the filter cannot select (a state that is not two
+   *  letters, as filed); buckets + other_count + missing_count = total */
   missing_count: number;
 }
 
@@ -97,7 +98,51 @@ export function resultRow(kind: KindName, hit: estypes.SearchHit<Record<string, 
 
 type AggMap = Record<string, estypes.AggregationsAggregate>;
 
-function facetFrom(def: FacetDef, aggs: AggMap, total: number): Facet {
+/** White space the request parser folds or trims, and control characters (which it refuses). */
+const SPACE_OR_CONTROL = '\u0001-\u0020\u007f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
+
+/**
+ * The values of a terms facet that its filter can select exactly, as a regular expression
+ * (null: every value can). A bucket's value must come back through the filter's parsing as
+ * itself: a state of two letters (not "94" as filed), a code in capitals with no comma (the
+ * list separator) and no folded spaces, a filer id the filter reads as an id, a facet value
+ * with no control character. The answer lists no other value: its rows are counted as
+ * missing, with the rows that have no value (facetFrom). Applied to the answer, not as the
+ * terms aggregation's `include`: an include takes the aggregation off its fast paths (two
+ * to three times the time of a facets request, measured on the sample).
+ */
+export function facetValuePattern(spec: KindSpec, f: FacetDef): string | null {
+  if (f.type !== 'terms') return null;
+  switch (spec.filters.find((d) => d.param === f.filter)?.type) {
+    case 'state':
+      return '[A-Z]{2}';
+    case 'code': {
+      // (the filter upper-cases what it is given)
+      const word = `[^,a-z${SPACE_OR_CONTROL}]+`;
+      return `${word}( ${word})*`;
+    }
+    case 'filer':
+      return '-?[0-9]+|[A-Z][0-9]{3,}';
+    case 'facet':
+      return '[^\u0001-\u0008\u000e-\u001f\u007f\u1680\ufeff]+';
+    default:
+      return null;
+  }
+}
+
+/** facetValuePattern as a compiled, anchored expression, per facet. */
+const valuePatterns = new Map<FacetDef, RegExp | null>();
+function selectable(spec: KindSpec, def: FacetDef): RegExp | null {
+  let re = valuePatterns.get(def);
+  if (re === undefined) {
+    const p = facetValuePattern(spec, def);
+    re = p === null ? null : new RegExp(`^(?:${p})$`, 'u');
+    valuePatterns.set(def, re);
+  }
+  return re;
+}
+
+function facetFrom(spec: KindSpec, def: FacetDef, aggs: AggMap, total: number): Facet {
   const labelField = facetLabelField(def);
   const agg = aggs[def.name] as { buckets?: unknown; sum_other_doc_count?: number } | undefined;
   let raw = (Array.isArray(agg?.buckets) ? agg.buckets : []) as {
@@ -113,7 +158,15 @@ function facetFrom(def: FacetDef, aggs: AggMap, total: number): Facet {
     raw = raw.filter((b) => Number(b.key_as_string) >= PLAUSIBLE_YEARS.from && Number(b.key_as_string) <= PLAUSIBLE_YEARS.to);
     missing = Math.max(0, total - raw.reduce((n, b) => n + b.doc_count, 0));
   }
+  // A value its filter cannot select is no bucket (a link to it would be refused, or find
+  // other rows): its rows are counted as missing, as the rows with no value are.
+  const re = selectable(spec, def);
   const buckets: FacetBucket[] = raw
+    .filter((b) => {
+      if (re === null || re.test(String(b.key_as_string ?? b.key))) return true;
+      missing += b.doc_count;
+      return false;
+    })
     .filter((b) => b.doc_count > 0 || def.type === 'amount_bands')
     .map((b) => {
       const value = String(b.key_as_string ?? b.key);
@@ -229,7 +282,7 @@ export function toSearchResponse(r: SearchRequest, res: estypes.SearchResponse<R
     kind: r.kind,
     total: { value: totalValue, exact },
     results: page.map((h) => resultRow(r.kind, h)),
-    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(f, res.aggregations as AggMap, totalValue)])) : null,
+    facets: r.facets && res.aggregations ? Object.fromEntries(selectedFacets(spec, r.facetNames).map((f) => [f.name, facetFrom(spec, f, res.aggregations as AggMap, totalValue)])) : null,
     next_cursor: more && lastSort ? encodeCursor(lastSort as (string | number | null)[], requestKey(r)) : null,
     understood: r.understood,
     sort: effectiveSort(r),

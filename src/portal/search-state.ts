@@ -149,7 +149,7 @@ export function paramValues(s: SearchState, name: string): string[] {
 /**
  * A link of the API (as the views and results give them) as the page that shows the same:
  * /api/v1/filings/1 -> /filings/1, /api/v1/contributions?x -> /search?kind=contributions&x.
- * Links with no page (comparisons, downloads) stay as they are.
+ * Links with no page (downloads) stay as they are.
  */
 export function portalHref(apiLink: string | null | undefined): string | null {
   if (!apiLink) return null;
@@ -157,6 +157,7 @@ export function portalHref(apiLink: string | null | undefined): string | null {
   if (!m) return apiLink;
   const [, first, rest, query] = m;
   if ((first === 'filers' || first === 'filings') && rest && /^\/[^/]+$/.test(rest)) return `/${first}${rest}${query ? `?${query}` : ''}`;
+  if (first === 'filings' && rest && /^\/\d+\/compare$/.test(rest)) return `/filings${rest}${query ? `?${query}` : ''}`;
   if (!rest && isKind(first)) return `/search?kind=${first}${query ? `&${query}` : ''}`;
   return apiLink;
 }

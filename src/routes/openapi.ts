@@ -516,7 +516,7 @@ export function buildOpenApi(): Schema {
       filter: { type: 'string', description: 'The parameter a bucket value narrows with.' },
       buckets: { type: 'array', items: { type: 'object', required: ['value', 'label', 'count'], properties: { value: { type: 'string' }, label: { type: 'string' }, count: { type: 'integer' } } } },
       other_count: { type: 'integer', description: 'Matches with a value not listed.' },
-      missing_count: { type: 'integer', description: 'Matches with no value. Buckets + other + missing = total.' },
+      missing_count: { type: 'integer', description: "Matches with no value, or with a value the facet's filter cannot select (a state filed as \"94\"): a facet lists only values whose filter gives exactly the bucket's rows. Buckets + other + missing = total." },
     },
   };
   const result: Schema = {
@@ -664,21 +664,38 @@ export function buildOpenApi(): Schema {
           properties: {
             filer_id: { type: 'string' },
             name: nullable({ type: 'string' }),
+            in_filer_list: { type: 'boolean', description: "false: the export's list of filers lacks this filer; it is known from the filings that name it." },
+            missing: {
+              type: 'object',
+              description: 'What the export lacks for this filer, in words, by part (profile, filings, money, cash_on_hand); an empty object when nothing is.',
+              additionalProperties: { type: 'string' },
+            },
             type: nullable({ type: 'object' }),
             names_over_time: { type: 'array', items: { type: 'object', properties: { since: nullable({ type: 'string', format: 'date' }) } } },
             linked_filers: { type: 'array', items: { type: 'object', properties: { since: nullable({ type: 'string', format: 'date' }), until: nullable({ type: 'string', format: 'date' }) } } },
             filings: { type: 'object', required: ['total', 'items'], properties: { total: { type: 'integer' }, items: { type: 'array' } } },
             money: {
               type: 'object',
-              required: ['by_year', 'by_period', 'top_contributors', 'top_payees'],
-              properties: { by_year: { type: 'array' }, by_period: { type: 'array' }, top_contributors: { type: 'array' }, top_payees: { type: 'array' } },
+              required: ['totals', 'by_year', 'by_period', 'top_contributors', 'top_payees'],
+              properties: {
+                totals: nullable({
+                  type: 'object',
+                  description: 'Sums of by_year; null when nothing is itemized (missing.money says why), rather than zeros.',
+                  required: ['raised', 'contributions', 'spent', 'payments'],
+                  properties: { raised: { type: 'number' }, contributions: { type: 'integer' }, spent: { type: 'number' }, payments: { type: 'integer' } },
+                }),
+                by_year: { type: 'array' },
+                by_period: { type: 'array' },
+                top_contributors: { type: 'array' },
+                top_payees: { type: 'array' },
+              },
             },
             links: { type: 'object' },
           },
         },
         FilingView: {
           type: 'object',
-          required: ['filing_id', 'amendment', 'current_amendment', 'superseded', 'cover', 'summary', 'schedules', 'reconciliation', 'versions'],
+          required: ['filing_id', 'amendment', 'current_amendment', 'superseded', 'cover', 'missing', 'summary', 'schedules', 'itemized', 'reconciliation', 'versions'],
           properties: {
             filing_id: { type: 'integer' },
             amendment: { type: 'integer' },
@@ -687,20 +704,65 @@ export function buildOpenApi(): Schema {
             current_link: { type: 'string' },
             form: CodeLabel,
             filer: nullable({ type: 'object' }),
-            cover: nullable({ type: 'object' }),
-            summary: { type: 'array' },
+            cover: nullable({ type: 'object', description: 'null: no cover page of this version in the export (missing.cover).' }),
+            missing: {
+              type: 'object',
+              description: 'What the export lacks of this version, in words, by part (cover, filer, summary, schedules); an empty object when nothing is.',
+              additionalProperties: { type: 'string' },
+            },
+            summary: nullable({ type: 'array', description: 'The summary page lines; null when none is on file (missing.summary says why), never zeros.' }),
+            itemized: {
+              type: 'object',
+              description: 'Itemized sums of the schedules, memo entries left out: money received and paid, each null when no such rows are itemized.',
+              required: ['received', 'paid', 'rows'],
+              properties: {
+                received: nullable({ type: 'object', required: ['total', 'rows'], properties: { total: { type: 'number' }, rows: { type: 'integer' } } }),
+                paid: nullable({ type: 'object', required: ['total', 'rows'], properties: { total: { type: 'number' }, rows: { type: 'integer' } } }),
+                rows: { type: 'integer' },
+              },
+            },
             schedules: {
               type: 'array',
               items: { type: 'object', required: ['code', 'row_count', 'rows'], properties: { code: { type: 'string' }, label: nullable({ type: 'string' }), row_count: { type: 'integer' }, total: nullable({ type: 'number' }), rows: { type: 'array' } } },
             },
-            reconciliation: { type: 'array' },
+            reconciliation: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['schedule', 'line', 'itemized_total', 'itemized_rows', 'stated_total', 'difference', 'agrees'],
+                properties: {
+                  itemized_total: { type: 'number' },
+                  itemized_rows: { type: 'integer' },
+                  stated_total: nullable({ type: 'number' }),
+                  difference: nullable({ type: 'number' }),
+                  agrees: nullable({ type: 'boolean', description: 'null when no total is stated (or no summary page is on file).' }),
+                },
+              },
+            },
             versions: { type: 'array', items: { type: 'object', required: ['amendment', 'current', 'link'] } },
           },
         },
         FilingComparison: {
           type: 'object',
           required: ['filing_id', 'from', 'to', 'rows', 'totals_moved'],
-          properties: { filing_id: { type: 'integer' }, from: { type: 'integer' }, to: { type: 'integer' }, rows: { type: 'object', required: ['added', 'removed', 'changed'] }, totals_moved: { type: 'array' } },
+          properties: {
+            filing_id: { type: 'integer' },
+            from: { type: 'integer' },
+            to: { type: 'integer' },
+            versions: { type: 'array', items: { type: 'integer' }, description: 'The amendments the filing has.' },
+            summaries: {
+              type: 'object',
+              description: 'Whether each version has a summary page on file; without one on both sides, totals_moved is empty.',
+              properties: { from: { type: 'boolean' }, to: { type: 'boolean' } },
+            },
+            rows: {
+              type: 'object',
+              required: ['added', 'removed', 'changed'],
+              description: 'Rows matched by transaction id; a changed row lists each field that differs, those as filed as `fields.<column>`.',
+            },
+            totals_moved: { type: 'array', items: { type: 'object', required: ['line', 'from', 'to', 'change'] } },
+            schedule_totals: { type: 'array', items: { type: 'object', required: ['schedule', 'from', 'to', 'change'] } },
+          },
         },
         BulkList: {
           type: 'object',

@@ -11,6 +11,7 @@ import { apiDocsPage } from '../portal/pages/api-docs-page.js';
 import { dataPage } from '../portal/pages/data-page.js';
 import { errorPage } from '../portal/pages/error-page.js';
 import { exportJobPage } from '../portal/pages/export-job-page.js';
+import { comparePage, type CompareView } from '../portal/pages/compare-page.js';
 import { filerPage, type FilerView } from '../portal/pages/filer-page.js';
 import { filingPage, type FilingView } from '../portal/pages/filing-page.js';
 import { homePage, searchPage } from '../portal/pages/search-page.js';
@@ -96,6 +97,13 @@ export function portalRoutes(d: PortalDeps): Router {
     onlyParams(q, ['amendment']);
     const view = (await d.reports.filing(req.params.id, q['amendment'])) as FilingView;
     sendPage(res, 200, filingPage(view), cacheFor(30));
+  });
+
+  router.get('/filings/:id/compare', async (req, res) => {
+    const q = req.query as Record<string, unknown>;
+    onlyParams(q, ['from', 'to']);
+    const view = (await d.reports.compare(req.params.id, q['from'], q['to'])) as CompareView;
+    sendPage(res, 200, comparePage(view), cacheFor(30));
   });
 
   router.get('/data', async (req, res) => {

@@ -124,6 +124,7 @@ export class ReportService {
       }
     }
     const scheduleViews = [...byCode.values()].sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code));
+    const missing = missingParts({ cover: cover !== null, summary: summary.length > 0, rows: scheduleViews.length > 0, filerId, form });
 
     const reconciliation = RECONCILE.flatMap((rc) => {
       const stated = summary.find((l) => String(l['form_type']).toUpperCase() === rc.schedule && String(l['line_item']) === rc.line);
@@ -140,7 +141,8 @@ export class ReportService {
           itemized_rows: rows.length,
           stated_total: statedAmount,
           difference: statedAmount === null ? null : round2(statedAmount - itemized),
-          agrees: statedAmount !== null && Math.abs(statedAmount - itemized) < 0.005,
+          // Nothing to agree with when the report states no total (or no summary page is on file).
+          agrees: statedAmount === null ? null : Math.abs(statedAmount - itemized) < 0.005,
         },
       ];
     });
@@ -155,7 +157,10 @@ export class ReportService {
       form: form ? { code: form, label: labelFor('form_type', form) } : null,
       filer: filerId ? { filer_id: filerId, name: (filer?.['name'] as string | null) ?? null, type: (filer?.['filer_type'] as string | null) ?? null, link: `${API}/filers/${encodeURIComponent(filerId)}` } : null,
       cover: cover ? coverView(cover.table, cover.row) : null,
-      summary: summary.map((l) => ({
+      // What the export does not hold for this version, in words: a missing part is null (or
+      // empty), never zeros.
+      missing,
+      summary: summary.length === 0 ? null : summary.map((l) => ({
         schedule: l['form_type'],
         line: l['line_item'],
         label: (l['label'] as string | null) ?? null,
@@ -165,6 +170,7 @@ export class ReportService {
         column_c: num(l['amount_c']),
       })),
       schedules: scheduleViews,
+      itemized: itemizedTotals(scheduleViews),
       reconciliation,
       versions: versions.map((v) => ({
         amendment: v['amend_id'],
@@ -184,7 +190,17 @@ export class ReportService {
     const from = parseAmendment(fromText, 'from');
     const to = parseAmendment(toText, 'to');
     return this.cached(`compare:${filingId}:${from}:${to}`, async () => {
-      const [a, b] = (await Promise.all([this.buildFiling(filingId, from), this.buildFiling(filingId, to)])) as { schedules: ScheduleView[]; summary: { schedule: unknown; line: unknown; column_a: number | null }[] }[];
+      // A version the filing does not have is a bad parameter (the filing itself exists).
+      if (!(await filingHeader(this.pool, filingId))) throw new NotFoundError(`no filing ${filingId}`);
+      const have = (await filingVersions(this.pool, filingId)).map((v) => Number(v['amend_id']));
+      for (const [name, n] of [['from', from], ['to', to]] as const) {
+        if (!have.includes(n)) throw new InvalidParameterError(name, `filing ${filingId} has no amendment ${n}; it has ${have.join(', ')}`);
+      }
+      if (from === to) throw new InvalidParameterError('to', `to must be another version than from (both are ${from}); filing ${filingId} has ${have.join(', ')}`);
+      const [a, b] = (await Promise.all([this.buildFiling(filingId, from), this.buildFiling(filingId, to)])) as {
+        schedules: ScheduleView[];
+        summary: { schedule: unknown; line: unknown; label: string | null; column_a: number | null }[] | null;
+      }[];
       // TRAN_ID is the filer's own id and is meant to survive amendments (LINE_ITEM is not).
       const key = (s: ScheduleView, r: Row): string => `${s.code}|${text(r['transaction_id']) || `line ${text(r['line_item'])}`}`;
       const index = (f: { schedules: ScheduleView[] }): Map<string, Row> => new Map(f.schedules.flatMap((s) => s.rows.map((r) => [key(s, r), r] as [string, Row])));
@@ -197,21 +213,40 @@ export class ReportService {
         .filter(([k, r]) => ra.has(k) && comparable(ra.get(k)!) !== comparable(r))
         .map(([k, r]) => {
           const before = ra.get(k)!;
-          const fields = [...new Set([...Object.keys(before), ...Object.keys(r)])].filter((f) => f !== 'line_item' && JSON.stringify(before[f]) !== JSON.stringify(r[f]));
-          return { key: k, changes: Object.fromEntries(fields.map((f) => [f, { from: before[f] ?? null, to: r[f] ?? null }])) };
+          // The fields as filed, one by one ("fields.ctrib_city"), beside the row's own.
+          const flat = (x: Row): Row => {
+            const { fields, ...own } = x;
+            return { ...own, ...Object.fromEntries(Object.entries((fields ?? {}) as Row).map(([f, v]) => [`fields.${f}`, v])) };
+          };
+          const [fa, fb] = [flat(before), flat(r)];
+          const fields = [...new Set([...Object.keys(fa), ...Object.keys(fb)])].filter((f) => f !== 'line_item' && f !== 'amendment' && JSON.stringify(fa[f]) !== JSON.stringify(fb[f]));
+          return { key: k, schedule: r['schedule'], transaction_id: r['transaction_id'] ?? null, name: r['name'] ?? before['name'] ?? null, changes: Object.fromEntries(fields.map((f) => [f, { from: fa[f] ?? null, to: fb[f] ?? null }])) };
         });
-      const totals = (f: { summary: { schedule: unknown; line: unknown; column_a: number | null }[] }): Map<string, number | null> => new Map(f.summary.map((l) => [`${String(l.schedule)} line ${String(l.line)}`, l.column_a]));
+      type Line = { label: string | null; amount: number | null };
+      const totals = (f: { summary: { schedule: unknown; line: unknown; label: string | null; column_a: number | null }[] | null }): Map<string, Line> =>
+        new Map((f.summary ?? []).map((l) => [`${String(l.schedule)} line ${String(l.line)}`, { label: l.label, amount: l.column_a }]));
       const ta = totals(a!);
       const tb = totals(b!);
-      const moved = [...new Set([...ta.keys(), ...tb.keys()])]
-        .filter((k) => ta.get(k) !== tb.get(k))
-        .map((k) => ({ line: k, from: ta.get(k) ?? null, to: tb.get(k) ?? null, change: round2((tb.get(k) ?? 0) - (ta.get(k) ?? 0)) }));
+      // Without a summary page on both sides, no stated total can be said to move.
+      const moved = (a!.summary === null || b!.summary === null ? [] : [...new Set([...ta.keys(), ...tb.keys()])])
+        .filter((k) => ta.get(k)?.amount !== tb.get(k)?.amount)
+        .map((k) => ({ line: k, label: tb.get(k)?.label ?? ta.get(k)?.label ?? null, from: ta.get(k)?.amount ?? null, to: tb.get(k)?.amount ?? null, change: round2((tb.get(k)?.amount ?? 0) - (ta.get(k)?.amount ?? 0)) }));
       const scheduleTotals = [...new Set([...a!.schedules, ...b!.schedules].map((s) => s.code))].map((code) => {
-        const x = a!.schedules.find((s) => s.code === code)?.total ?? null;
-        const y = b!.schedules.find((s) => s.code === code)?.total ?? null;
-        return { schedule: code, from: x, to: y, change: round2((y ?? 0) - (x ?? 0)) };
+        const x = a!.schedules.find((s) => s.code === code);
+        const y = b!.schedules.find((s) => s.code === code);
+        return { schedule: code, label: y?.label ?? x?.label ?? null, from: x?.total ?? null, to: y?.total ?? null, change: round2((y?.total ?? 0) - (x?.total ?? 0)) };
       });
-      return { filing_id: filingId, from, to, rows: { added, removed, changed }, totals_moved: moved, schedule_totals: scheduleTotals.filter((t) => t.change !== 0) };
+      return {
+        filing_id: filingId,
+        from,
+        to,
+        versions: have,
+        // the summary pages compared: without one on either side, no stated total can move
+        summaries: { from: a!.summary !== null, to: b!.summary !== null },
+        rows: { added, removed, changed },
+        totals_moved: moved,
+        schedule_totals: scheduleTotals.filter((t) => t.change !== 0),
+      };
     });
   }
 
@@ -220,8 +255,7 @@ export class ReportService {
     checkText('id', filerId);
     if (!FILER_ID.test(filerId)) throw new InvalidParameterError('id', `a filer id is 1 to 15 letters and digits, e.g. 1234567 or C00800 (got ${JSON.stringify(filerId.slice(0, 40))})`);
     return this.cached(`filer:${filerId}`, async () => {
-      const f = await filerRow(this.pool, filerId);
-      if (!f) throw new NotFoundError(`no filer ${filerId}`);
+      const listed = await filerRow(this.pool, filerId);
       const [names, sessions, links, xrefs, filings, byYear, byPeriod, contributors, payees] = await Promise.all([
         filerNamesOverTime(this.pool, filerId),
         filerTypesBySession(this.pool, filerId),
@@ -233,16 +267,32 @@ export class ReportService {
         topParties(this.pool, filerId, 'contributors', 10),
         topParties(this.pool, filerId, 'payees', 10),
       ]);
+      // A filer the export's filer list (FILERS_CD) lacks is still known by the filings that
+      // name it: its page shows those, and says what is missing.
+      if (!listed && filings.total === 0) throw new NotFoundError(`no filer ${filerId}`);
+      const f: Row = listed ?? {};
       const id = encodeURIComponent(filerId);
-      const filerType = f['filer_type'] as string | null;
+      const filerType = (f['filer_type'] as string | null | undefined) ?? null;
+      const totals = byYear.reduce<{ raised: number; contributions: number; spent: number; payments: number }>(
+        (t, y) => ({ raised: t.raised + Number(y['raised']), contributions: t.contributions + Number(y['contributions']), spent: t.spent + Number(y['spent']), payments: t.payments + Number(y['payments']) }),
+        { raised: 0, contributions: 0, spent: 0, payments: 0 },
+      );
+      const cashStated = byPeriod.some((p) => p['cash_on_hand'] !== null && p['cash_on_hand'] !== undefined);
+      const missing: Record<string, string> = {};
+      if (!listed) missing['profile'] = `Filer ${filerId} is not in this export's list of filers: its name, type and address are not known; what is shown comes from the filings that name it.`;
+      if (filings.total === 0) missing['filings'] = 'No filings of this filer are in this export.';
+      if (byYear.length === 0) missing['money'] = filings.total === 0 ? 'No filings of this filer are in this export, so no money is itemized.' : filings.total === 1 ? 'Its one filing in this export itemizes no contribution or payment.' : `None of its ${filings.total} filings in this export itemizes a contribution or a payment.`;
+      if (!cashStated) missing['cash_on_hand'] = 'No summary page of its campaign statements (Form 460 line 16) is in this export: cash on hand is not known.';
       return {
         filer_id: filerId,
-        name: f['name'],
+        name: (f['name'] as string | null | undefined) ?? null,
+        in_filer_list: listed !== null,
+        missing,
         type: filerType ? { code: filerType, label: labelFor('filer_type', filerType) ?? filerType } : null,
         status: f['status'] ? { code: f['status'], label: labelFor('filer_status', f['status'] as string) ?? f['status'] } : null,
-        city: f['city'],
-        state: f['st'],
-        zip: f['zip4'],
+        city: f['city'] ?? null,
+        state: f['st'] ?? null,
+        zip: f['zip4'] ?? null,
         legacy_ids: [...new Set([f['xref_filer_id'] as string | null, ...xrefs].filter((x): x is string => !!x && x !== filerId))],
         names_over_time: names.map((n) => ({ name: n['name'], since: day(n['effect_dt']), type: n['filer_type'], status: n['status'], city: n['city'], state: n['st'] })),
         offices_and_sessions: sessions.map((s) => ({ session: s['session_id'], type: s['description'] ?? s['filer_type'], active: s['active'], race: s['race'], party: s['party_cd'], district: s['district_cd'], county: s['county_cd'] })),
@@ -273,6 +323,8 @@ export class ReportService {
         },
         money: {
           note: 'Itemized rows of the current version of each filing, memo entries left out. Late reports (Forms 497 and 496) are not added: they are itemized again on later reports.',
+          // null when nothing is itemized (see missing.money), rather than zeros
+          totals: byYear.length === 0 ? null : { raised: round2(totals.raised), contributions: totals.contributions, spent: round2(totals.spent), payments: totals.payments },
           by_year: byYear.map((y) => ({
             year: y['year'],
             raised: round2(Number(y['raised'])),
@@ -297,6 +349,36 @@ export class ReportService {
       };
     });
   }
+}
+
+/** Forms with a summary page (SMRY_CD): elsewhere its absence is no gap in the export. */
+const FORMS_WITH_SUMMARY = new Set(['F401', 'F450', 'F460', 'F461', 'F465', 'F625', 'F635', 'F645']);
+
+/** What the export lacks of a filing's version, in words, by part (absent keys: on file). */
+function missingParts(p: { cover: boolean; summary: boolean; rows: boolean; filerId: string | null; form: string | null }): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!p.cover) out['cover'] = 'No cover page of this version is in this export: the period, the dates and the treasurer are not known.';
+  if (!p.filerId) out['filer'] = 'No cover page and no list of filings in this export names the filer.';
+  if (!p.summary) {
+    const form = p.form?.toUpperCase() ?? null;
+    out['summary'] =
+      form !== null && !FORMS_WITH_SUMMARY.has(form)
+        ? `${form.replace(/^F/, 'Form ')} has no summary page.`
+        : 'No summary page of this version is in this export: the totals the report states are not known; the itemized sums of its schedules are.';
+  }
+  if (!p.rows) out['schedules'] = 'No itemized rows of this version are in this export.';
+  return out;
+}
+
+/** The itemized sums of a version by direction (money in, money out), memo entries left out;
+ *  null for a direction with no rows (nothing itemized is not $0). */
+function itemizedTotals(schedules: ScheduleView[]): { received: { total: number; rows: number } | null; paid: { total: number; rows: number } | null; rows: number } {
+  const side = (table: string): { total: number; rows: number } | null => {
+    const s = schedules.filter((x) => x.table === table);
+    if (s.length === 0) return null;
+    return { total: round2(s.reduce((n, x) => n + (x.total ?? 0), 0)), rows: s.reduce((n, x) => n + x.row_count, 0) };
+  };
+  return { received: side('contributions'), paid: side('expenditures'), rows: schedules.reduce((n, x) => n + x.row_count, 0) };
 }
 
 /** A filing id: a whole number in PostgreSQL's integer range (FILING_ID's type). */

@@ -21,7 +21,7 @@ import { buildOpenApi } from '../../src/routes/openapi.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { writeBulkDatasets, type BulkManifest } from '../../src/services/bulk-datasets.js';
 import type { ExportJobs } from '../../src/services/export-jobs.js';
-import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
+import { contribution, cover, expenditure, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { parseCsv } from '../support/csv.js';
 import { testConfig } from '../support/env.js';
 import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
@@ -103,13 +103,25 @@ describe('portal pages against the real stores', function () {
   const dirs: string[] = [];
   const exportDir = mkdtempSync(path.join(os.tmpdir(), 'portal-'));
   dirs.push(exportDir);
-  const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir });
+  // The facet-link test asks for hundreds of exact counts within a minute: the app must not
+  // run out of requests or expensive searches (the budgets have tests of their own in
+  // abuse-limits.test.ts and search-api.test.ts).
+  const config = testConfig({
+    ES_INDEX_PREFIX: prefix,
+    EXPORT_DIR: exportDir,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_BURST: '100000',
+    RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000',
+    RATE_LIMIT_EXPENSIVE_BURST: '100000',
+  });
   let app: Express;
   let manifest: BulkManifest;
   /** A contributor's last name from the sample, on rows of several years. */
   let lastName: string;
   /** A filer of the sample whose reports itemize contributions (see before). */
   let filerId: string;
+  /** A complete filing made here: three versions, each with cover, summary page and rows. */
+  const amended = 9700002;
 
   before(async () => {
     t = await createTestDatabase('portal');
@@ -119,6 +131,23 @@ describe('portal pages against the real stores', function () {
       .rows('RCPT_CD.TSV', [contribution(9700001, 0, 1, { CTRIB_NAML: HOSTILE_NAME, CTRIB_NAMF: '', ENTITY_CD: 'OTH', AMOUNT: '66.60' })]);
     dirs.push(b.dir);
     await importInto(t, b.write());
+    // Three versions of one report: the first amendment changes an amount, drops a row and
+    // adds one; the second adds a payment. Each states its totals on a summary page.
+    const smry = (amend: number, line: string, form: string, amount: string): Record<string, string | number> => ({ FILING_ID: amended, AMEND_ID: amend, LINE_ITEM: line, REC_TYPE: 'SMRY', FORM_TYPE: form, AMOUNT_A: amount });
+    const a = new ExportBuilder()
+      .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [0, 1, 2].map((n) => cover(amended, n, '1700002', { FILER_NAML: 'Amending Committee', ...(n > 0 ? { AMENDEXP_1: `Correction ${n}` } : {}) })))
+      .rows('RCPT_CD.TSV', [
+        contribution(amended, 0, 1, { TRAN_ID: 'T1', CTRIB_NAML: 'Abbott', CTRIB_NAMF: 'Ann', AMOUNT: '100.00' }),
+        contribution(amended, 0, 2, { TRAN_ID: 'T2', CTRIB_NAML: 'Bishop', CTRIB_NAMF: 'Ben', AMOUNT: '200.00' }),
+        contribution(amended, 1, 1, { TRAN_ID: 'T1', CTRIB_NAML: 'Abbott', CTRIB_NAMF: 'Ann', AMOUNT: '150.00' }),
+        contribution(amended, 1, 2, { TRAN_ID: 'T3', CTRIB_NAML: 'Castillo', CTRIB_NAMF: 'Cruz', AMOUNT: '50.00' }),
+        contribution(amended, 2, 1, { TRAN_ID: 'T1', CTRIB_NAML: 'Abbott', CTRIB_NAMF: 'Ann', AMOUNT: '150.00' }),
+        contribution(amended, 2, 2, { TRAN_ID: 'T3', CTRIB_NAML: 'Castillo', CTRIB_NAMF: 'Cruz', AMOUNT: '50.00' }),
+      ])
+      .rows('EXPN_CD.TSV', [expenditure(amended, 2, 1, { TRAN_ID: 'E1', AMOUNT: '75.00' })])
+      .rows('SMRY_CD.TSV', [smry(0, '1', 'A', '300.00'), smry(1, '1', 'A', '200.00'), smry(2, '1', 'A', '200.00'), smry(2, '1', 'E', '75.00'), smry(2, '16', 'F460', '125.00')]);
+    dirs.push(a.dir);
+    await importInto(t, a.write());
     await indexAll(es, t.db.pool, prefix);
     manifest = await writeBulkDatasets(t.db.pool, path.join(exportDir, 'bulk'), silentLogger, ['contributions', 'filers']);
     app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
@@ -198,6 +227,143 @@ describe('portal pages against the real stores', function () {
       const res = await request(app).get(`/filings/${id}?amendment=${amendment}`).expect(200);
       assert.match(res.text, new RegExp(`<p class="notice">[^]*<a href="/filings/${id}">See the current version</a>`));
       assert.match(res.text, /<span class="flag">Superseded<\/span>/);
+    });
+
+    it('says what a filing lacks in the export (cover, filer, summary page) instead of printing zeros', async () => {
+      // The sample is a random sample of each table on its own: most filings have no cover page.
+      const bare = await sql<{ filing_id: number }>`
+        select v.filing_id from filing_versions v join filings f on f.filing_id = v.filing_id and f.current_amend_id = v.amend_id
+         where not v.has_cover and v.filer_id is null
+           and not exists (select 1 from summary_lines s where s.filing_id = v.filing_id and s.amend_id = v.amend_id)
+           and exists (select 1 from contributions c where c.filing_id = v.filing_id and c.amend_id = v.amend_id)
+           and not exists (select 1 from expenditures e where e.filing_id = v.filing_id and e.amend_id = v.amend_id)
+         order by v.filing_id limit 1`.execute(t.db.kysely);
+      const id = bare.rows[0]!.filing_id;
+      const json = (await request(app).get(`/api/v1/filings/${id}`).expect(200)).body as {
+        summary: unknown;
+        missing: Record<string, string>;
+        itemized: { received: { total: number; rows: number } | null; paid: unknown; rows: number };
+        reconciliation: { agrees: boolean | null; stated_total: number | null }[];
+      };
+      assert.equal(json.summary, null);
+      assert.match(json.missing['summary'] ?? '', /no summary page/i);
+      assert.match(json.missing['cover'] ?? '', /no cover page/i);
+      assert.ok(json.missing['filer']);
+      assert.equal(json.itemized.paid, null, 'no payments itemized: null, not $0');
+      assert.ok(json.itemized.received && json.itemized.received.rows > 0);
+      assert.ok(json.reconciliation.every((r) => r.stated_total === null && r.agrees === null), 'nothing stated: no verdict');
+      const res = await request(app).get(`/filings/${id}`).expect(200);
+      assert.doesNotMatch(res.text, /<span class="v">\$0\.00<\/span>/, 'no $0.00 for what is not itemized');
+      assert.doesNotMatch(res.text, /Unknown/);
+      assert.match(res.text, /No summary page of this version is in this export/);
+      assert.match(res.text, /<dt>Filed by<\/dt><dd><span class="muted">Not known: /);
+      assert.match(res.text, /payments itemized in this export/);
+      assert.match(res.text, /cash on hand: no summary page in this export/);
+
+      // A filing known only by the filer's list of filings, whose filer the list of filers lacks:
+      // the filer id, linked to a page that shows what is known of it.
+      const named = await sql<{ filing_id: number; filer_id: string }>`
+        select v.filing_id, v.filer_id from filing_versions v join filings f on f.filing_id = v.filing_id and f.current_amend_id = v.amend_id
+         where not v.has_cover and v.filer_id ~ '^[0-9]+$' and not exists (select 1 from filers r where r.filer_id = v.filer_id)
+         order by v.filing_id limit 1`.execute(t.db.kysely);
+      const { filing_id: other, filer_id: unlisted } = named.rows[0]!;
+      const page = await request(app).get(`/filings/${other}`).expect(200);
+      assert.match(page.text, new RegExp(`<dt>Filed by</dt><dd><a href="/filers/${unlisted}">Filer ${unlisted}</a>`));
+      const filer = await request(app).get(`/filers/${unlisted}`).expect(200);
+      assert.match(filer.text, /is not in this export&#39;s list of filers/);
+      assert.match(filer.text, new RegExp(`href="/filings/${other}"`));
+      const filerJson = (await request(app).get(`/api/v1/filers/${unlisted}`).expect(200)).body as { in_filer_list: boolean; missing: Record<string, string> };
+      assert.equal(filerJson.in_filer_list, false);
+      assert.ok(filerJson.missing['profile']);
+
+      // A complete filing (made by the builders) says nothing is missing and shows its summary page.
+      const full = (await request(app).get(`/api/v1/filings/${amended}`).expect(200)).body as { missing: Record<string, string>; summary: unknown[] | null; itemized: { received: { total: number; rows: number }; paid: { total: number; rows: number } } };
+      assert.deepEqual(full.missing, {});
+      assert.equal(full.summary?.length, 3);
+      assert.deepEqual([full.itemized.received, full.itemized.paid], [{ total: 200, rows: 2 }, { total: 75, rows: 1 }]);
+      const fullPage = await request(app).get(`/filings/${amended}`).expect(200);
+      assert.match(fullPage.text, /<h2 id="summary-h">Summary page<\/h2>\s*<div class="table-wrap"><table>/);
+      assert.match(fullPage.text, /<dt>Filed by<\/dt><dd><a href="\/filers\/1700002">/);
+      assert.match(fullPage.text, /<span class="v">\$125\.00<\/span><span class="k">ending cash on hand/);
+      assert.doesNotMatch(fullPage.text, /not known|not in this export|no summary page/i);
+    });
+
+    it('says what a filer lacks in the export instead of printing zeros', async () => {
+      const r = await sql<{ filer_id: string }>`
+        select f.filer_id from filers f where f.name is not null and not exists (select 1 from filing_versions v where v.filer_id = f.filer_id)
+         order by f.filer_id limit 1`.execute(t.db.kysely);
+      const id = r.rows[0]!.filer_id;
+      const json = (await request(app).get(`/api/v1/filers/${id}`).expect(200)).body as { missing: Record<string, string>; money: { totals: unknown }; filings: { total: number } };
+      assert.equal(json.filings.total, 0);
+      assert.equal(json.money.totals, null);
+      assert.match(json.missing['filings'] ?? '', /No filings of this filer are in this export/);
+      const res = await request(app).get(`/filers/${id}`).expect(200);
+      assert.doesNotMatch(res.text, /\$0\.00|>0<\/span><span class="k">filings|0 filings/);
+      assert.match(res.text, /No filings of this filer are in this export/);
+      // ...and one with filings and money says how much, and nothing missing but what is.
+      const rich = (await request(app).get(`/api/v1/filers/${filerId}`).expect(200)).body as { missing: Record<string, string>; money: { totals: { raised: number; contributions: number } | null } };
+      assert.ok(rich.money.totals && rich.money.totals.contributions > 0);
+      assert.equal(rich.missing['money'], undefined);
+    });
+
+    it('compares two versions of a filing on a page linked from the amendment history', async () => {
+      const filing = await request(app).get(`/filings/${amended}`).expect(200);
+      for (const [from, to] of [[0, 1], [1, 2], [0, 2]]) {
+        assert.ok(filing.text.includes(`href="/filings/${amended}/compare?from=${from}&amp;to=${to}"`), `a link comparing ${from} with ${to}`);
+      }
+      const res = await request(app).get(`/filings/${amended}/compare?from=0&to=1`).expect(200);
+      assert.match(res.text, /<h1>Filing 9700002: amendment 1 against the original \(0\)<\/h1>/);
+      assert.match(res.text, /Amendment 1 against the original \(0\): 1 row added, 1 row removed, 1 row changed; 1 total on the summary page moved\./);
+      const section = (id: string): string => res.text.slice(res.text.indexOf(`<section aria-labelledby="${id}">`), res.text.indexOf('</section>', res.text.indexOf(`<section aria-labelledby="${id}">`)));
+      assert.match(section('added-h'), /Cruz Castillo[^]*T3[^]*\$50\.00/);
+      assert.match(section('removed-h'), /Ben Bishop[^]*T2[^]*\$200\.00/);
+      assert.match(section('changed-h'), /Ann Abbott[^]*<li>Amount: \$100\.00 → \$150\.00<\/li>/);
+      assert.match(section('totals-h'), /A line 1[^]*\$300\.00[^]*\$200\.00[^]*-\$100\.00/);
+      // Every table scrolls in its own box, reachable by the keyboard, both named by the title above.
+      const boxes = [...res.text.matchAll(/<div class="table-wrap" role="region" tabindex="0" aria-labelledby="([^"]+)"><table aria-labelledby="([^"]+)">/g)];
+      assert.equal(boxes.length, (res.text.match(/<table/g) ?? []).length);
+      assert.ok(boxes.every(([, a, b]) => a === b && res.text.includes(`<p class="table-title" id="${a!}">`)));
+      const later = await request(app).get(`/filings/${amended}/compare?from=1&to=2`).expect(200);
+      // Amendment 2 adds a payment (Schedule E) and states it, and its cash on hand, on the summary page.
+      assert.match(later.text, /Amendment 2 against amendment 1: 1 row added; 2 totals on the summary page moved\./);
+      assert.match(later.text, /F460 line 16[^]*Not stated[^]*\$125\.00[^]*\+\$125\.00/);
+      for (const [query, parameter, message] of [
+        ['from=9&to=1', 'from', /has no amendment 9; it has 0, 1, 2/],
+        ['from=0&to=x', 'to', /to must be an amendment number/],
+        ['from=1&to=1', 'to', /another version/],
+        ['to=1', 'from', /from is required/],
+        ['from=0&to=1&bogus=1', 'bogus', /bogus/],
+      ] as const) {
+        const bad = await request(app).get(`/filings/${amended}/compare?${query}`).expect(400);
+        assert.match(String(bad.headers['content-type']), /text\/html/);
+        assert.ok(bad.text.includes(`<code>${parameter}</code>`), `${query} names ${parameter}`);
+        assert.match(bad.text, message);
+      }
+      await request(app).get('/filings/999999999/compare?from=0&to=1').expect(404);
+    });
+
+    it('every facet link of a search page is accepted and gives exactly its count', async () => {
+      let checked = 0;
+      // Every state the sample files (among them "94" and "0", which are no state), and the
+      // first buckets of every facet of three kinds.
+      const pages = ['/search?kind=contributions&facets=state&facet_size=50', '/search?kind=lobbying&facets=state&facet_size=50', '/search?kind=contributions&facet_size=8', '/search?kind=lobbying&facet_size=8', '/search?kind=filers&facet_size=8'];
+      for (const url of pages) {
+        const res = await request(app).get(url).expect(200);
+        const links = [...res.text.matchAll(/<a href="([^"]+)" data-facet="([^"]+)" data-value="([^"]*)" data-count="(\d+)">/g)];
+        assert.ok(links.length > 10, `${url}: ${links.length} facet links`);
+        for (const [, href, facet, value, n] of links) {
+          // (only the count is wanted of each: no facets, an exact total)
+          const u = new URL(href!.replace(/&amp;/g, '&'), 'http://portal');
+          u.searchParams.set('facets', 'false');
+          u.searchParams.set('exact_total', 'true');
+          const target = `${u.pathname}${u.search}`;
+          const page = await request(app).get(target);
+          assert.equal(page.status, 200, `${url}: ${facet} ${value}: ${target}`);
+          assert.match(page.text, new RegExp(`data-total="${n}"`), `${url}: ${facet} ${value} narrows to its ${n}`);
+          checked++;
+        }
+      }
+      assert.ok(checked > 100, `${checked} links`);
     });
 
     it('answers a bad parameter with a 400 page naming it', async () => {
@@ -529,9 +695,53 @@ describe('portal pages against the real stores', function () {
       await page.close();
     });
 
+    it('fits phones and desktops: nothing scrolls sideways, and on a phone the first result is above the fold', async function () {
+      this.timeout(120_000);
+      const pages = ['/', `/search?kind=contributions&q=${encodeURIComponent(lastName)}`, `/filers/${filerId}`, `/filings/${amended}`, `/filings/${amended}/compare?from=0&to=2`, '/data', '/docs/api'];
+      for (const viewport of [
+        { width: 320, height: 640 },
+        { width: 390, height: 844 },
+        { width: 1280, height: 900 },
+      ]) {
+        const ctx = await browser.newContext({ viewport });
+        try {
+          const page = await open(ctx);
+          for (const url of pages) {
+            await page.goto(`${base}${url}`);
+            const [scroll, inner] = await page.evaluate<[number, number]>('[document.documentElement.scrollWidth, window.innerWidth]');
+            assert.ok(scroll <= inner, `${url} at ${viewport.width} px: ${scroll} px wide, the window ${inner}`);
+          }
+          if (viewport.width < 600) {
+            // A search with facets: the results come first, the facets folded below them.
+            await page.goto(`${base}${pages[1]!}`);
+            assert.ok((await page.locator('aside.facets a[data-facet]').count()) > 0, 'the page has facets');
+            const top = await page.evaluate<number>('document.querySelector("table.results tbody tr").getBoundingClientRect().top');
+            assert.ok(top < viewport.height, `first result at ${Math.round(top)} px, the screen ${viewport.height} px high (${viewport.width} px wide)`);
+            if (viewport.width === 320) await screenshot(page, 'search-320');
+          }
+        } finally {
+          await ctx.close();
+        }
+      }
+    });
+
     it('passes the basic accessibility checks on every page type', async () => {
       const page = await open();
-      for (const url of ['/', `/search?kind=filers`, `/search?kind=expenditures&q=${encodeURIComponent('payments over $1000')}`, '/data', '/docs/api', '/filings/999999999', '/search?min_amount=lots']) {
+      const sparse = await sql<{ filing_id: number }>`select filing_id from filing_versions where not has_cover order by filing_id limit 1`.execute(t.db.kysely);
+      const lonely = await sql<{ filer_id: string }>`select f.filer_id from filers f where not exists (select 1 from filing_versions v where v.filer_id = f.filer_id) order by 1 limit 1`.execute(t.db.kysely);
+      for (const url of [
+        '/',
+        `/search?kind=filers`,
+        `/search?kind=expenditures&q=${encodeURIComponent('payments over $1000')}`,
+        '/data',
+        '/docs/api',
+        '/filings/999999999',
+        '/search?min_amount=lots',
+        `/filings/${amended}/compare?from=0&to=2`,
+        `/filings/${amended}/compare?from=0&to=9`,
+        `/filings/${sparse.rows[0]!.filing_id}`,
+        `/filers/${lonely.rows[0]!.filer_id}`,
+      ]) {
         await page.goto(`${base}${url}`);
         await audit(page);
       }

@@ -166,7 +166,21 @@ describe('report views on the imported sample', function () {
       assert.deepEqual(res.rows.removed.map((r) => r.key).sort(), ['A|T2', 'E|E1']);
       assert.deepEqual(res.rows.changed.map((r) => r.key), ['A|T1']);
       assert.deepEqual(res.rows.changed[0]!.changes['amount'], { from: 100, to: 150 });
-      assert.deepEqual(res.totals_moved, [{ line: 'A line 1', from: 300, to: 250, change: -50 }]);
+      assert.deepEqual(res.totals_moved.map(({ line, from, to, change }) => ({ line, from, to, change })), [{ line: 'A line 1', from: 300, to: 250, change: -50 }]);
+      // A field as filed is compared on its own, beside the row's own fields.
+      assert.deepEqual(res.rows.changed[0]!.changes['fields.amount'], { from: '100.00', to: '150.00' });
+    });
+
+    it('refuses to compare a version the filing does not have, or a version with itself, naming the parameter', async () => {
+      for (const [query, parameter] of [
+        ['from=5&to=1', 'from'],
+        ['from=0&to=7', 'to'],
+        ['from=1&to=1', 'to'],
+      ] as const) {
+        const res = await request(app).get(`/api/v1/filings/${filingId}/compare?${query}`).expect(400);
+        assert.equal((res.body as { error: { parameter: string } }).error.parameter, parameter, query);
+      }
+      await request(app).get('/api/v1/filings/999999999/compare?from=0&to=1').expect(404);
     });
 
     it('sets the itemized sums next to the totals the report states', async () => {

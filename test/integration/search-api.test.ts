@@ -64,6 +64,9 @@ describe('search API against the real stores', function () {
 
   const recipientId = '1500001';
   const facetRecipient = '1500003';
+  /** Values as the real data files them, that no filter can take as they are: a state "94",
+   *  a filer id with a minus sign, a city with a control character, a code with a comma. */
+  const dirtyRecipient = '-1500004';
   before(async () => {
     t = await createTestDatabase('search_api');
     await importInto(t, SAMPLE_DIR);
@@ -104,10 +107,22 @@ describe('search API against the real stores', function () {
       ]);
     dirs.push(f.dir);
     await importInto(t, f.write());
+    const d = new ExportBuilder()
+      .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9800004, 0, dirtyRecipient, { FILER_NAML: 'Dirty Values Committee' })])
+      .rows('RCPT_CD.TSV', [
+        contribution(9800004, 0, 1, { CTRIB_NAML: 'Dirtwood', CTRIB_ST: '94', CTRIB_CITY: 'Fresno', AMOUNT: '10.00', RCPT_DATE: '6/1/2012 12:00:00 AM' }),
+        contribution(9800004, 0, 2, { CTRIB_NAML: 'Dirtwood', CTRIB_ST: 'Ca', CTRIB_CITY: 'Fres\u0001no', AMOUNT: '20.00', RCPT_DATE: '6/2/2012 12:00:00 AM' }),
+        contribution(9800004, 0, 3, { CTRIB_NAML: 'Dirtwood', CTRIB_ST: 'C.', CTRIB_CITY: 'Fresno', ENTITY_CD: 'I,N', AMOUNT: '30.00', RCPT_DATE: '6/3/2012 12:00:00 AM' }),
+        contribution(9800004, 0, 4, { CTRIB_NAML: 'Dirtwood', CTRIB_ST: 'NV', CTRIB_CITY: 'Reno', AMOUNT: '40.00', RCPT_DATE: '6/4/2012 12:00:00 AM' }),
+        contribution(9800004, 0, 5, { CTRIB_NAML: 'Dirtwood', CTRIB_ST: '', CTRIB_CITY: '', AMOUNT: '50.00', RCPT_DATE: '6/5/2012 12:00:00 AM' }),
+      ]);
+    dirs.push(d.dir);
+    await importInto(t, d.write());
     await indexAll(es, t.db.pool, prefix);
     // These tests are about answers, not budgets (the budgets have tests of their own below
     // and in abuse-limits.test.ts): the app they share must not run out of expensive searches.
-    const config = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', RATE_LIMIT_EXPENSIVE_BURST: '100000' });
+    // (nor of requests at all: with the facet checks the file asks hundreds a minute)
+    const config = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_BURST: '100000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', RATE_LIMIT_EXPENSIVE_BURST: '100000' });
     app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
@@ -339,6 +354,39 @@ describe('search API against the real stores', function () {
       const status = (await api('/api/v1/filers')).facets!['status']!.buckets.filter((x) => x.label === 'Active');
       assert.equal(status.length, 1);
       assert.deepEqual(status[0]!.value.split(',').sort(), ['A', 'ACTIVE']);
+    });
+
+    it('lists only values its filter takes: every bucket narrows to exactly its count, the rest counted as missing', async () => {
+      const base = `/api/v1/contributions?recipient=${encodeURIComponent(dirtyRecipient)}`;
+      const b = await api(`${base}&facet_size=50`);
+      assert.equal(b.total.value, 5);
+      const state = b.facets!['state']!;
+      assert.deepEqual(state.buckets.map((x) => [x.value, x.count]).sort(), [['CA', 1], ['NV', 1]], 'states of two letters only ("Ca" is CA)');
+      assert.equal(state.missing_count, 3, '"94", "C." and no state at all');
+      for (const [name, f] of Object.entries(b.facets!)) {
+        assert.equal(f.buckets.reduce((n, x) => n + x.count, 0) + f.other_count + f.missing_count, b.total.value, `${name}: buckets + other + missing = total`);
+        if (f.filter === 'amount') continue;
+        for (const bucket of f.buckets) {
+          // (the recipient's bucket is the search itself: asked without the base filter)
+          const n = await api(f.filter === 'recipient' ? `/api/v1/contributions?recipient=${encodeURIComponent(bucket.value)}&facets=${name}` : `${base}&${f.filter}=${encodeURIComponent(bucket.value)}&facets=${name}`);
+          assert.equal(n.total.value, bucket.count, `${name} ${JSON.stringify(bucket.value)}`);
+        }
+      }
+      // The filer id with a minus sign is a bucket of the recipient facet, and a filter that takes it.
+      assert.deepEqual(b.facets!['recipient']!.buckets.map((x) => [x.value, x.count]), [[dirtyRecipient, 5]]);
+      // Over the whole sample: the dirty states it files ("94" among contributors, "0" among
+      // lobbying parties) are no bucket, and state buckets narrow to their counts (the rarest
+      // ones, where filing errors are).
+      for (const kind of ['contributions', 'expenditures', 'lobbying', 'filers']) {
+        const all = await api(`/api/v1/${kind}?facets=state&facet_size=50`);
+        const f = all.facets!['state']!;
+        assert.ok(f.buckets.every((x) => /^[A-Z]{2}$/.test(x.value)), `${kind}: ${f.buckets.map((x) => x.value).join(',')}`);
+        assert.equal(f.buckets.reduce((n, x) => n + x.count, 0) + f.other_count + f.missing_count, all.total.value, kind);
+        for (const bucket of f.buckets.slice(-6)) {
+          const n = await api(`/api/v1/${kind}?state=${encodeURIComponent(bucket.value)}&facets=state`);
+          assert.equal(n.total.value, bucket.count, `${kind} state ${bucket.value}`);
+        }
+      }
     });
 
     it('placeholder dates are never a year of a facet', async () => {

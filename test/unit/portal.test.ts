@@ -1,7 +1,8 @@
 // The portal's pure parts: escaping, the search state in the address, API links as page
-// links, the chart's geometry.
+// links, the chart's geometry, the comparison page's words.
 import assert from 'node:assert/strict';
 import { moneyChart } from '../../src/portal/chart.js';
+import { comparePage, type CompareView } from '../../src/portal/pages/compare-page.js';
 import { escapeHtml, html, trusted } from '../../src/portal/html.js';
 import { exportHref, hrefWith, nextHref, portalHref, prevHref, readSearchState, type SearchState } from '../../src/portal/search-state.js';
 import { InvalidParameterError } from '../../src/errors.js';
@@ -76,7 +77,9 @@ describe('portal: search state in the address', () => {
     assert.equal(portalHref('/api/v1/filings/12?amendment=1'), '/filings/12?amendment=1');
     assert.equal(portalHref('/api/v1/filers/C00800'), '/filers/C00800');
     assert.equal(portalHref('/api/v1/contributions?recipient=1&year=2018'), '/search?kind=contributions&recipient=1&year=2018');
-    assert.equal(portalHref('/api/v1/filings/12/compare?from=0&to=1'), '/api/v1/filings/12/compare?from=0&to=1');
+    // A comparison has its page too.
+    assert.equal(portalHref('/api/v1/filings/12/compare?from=0&to=1'), '/filings/12/compare?from=0&to=1');
+    assert.equal(portalHref('/api/v1/bulk/contributions.csv'), '/api/v1/bulk/contributions.csv');
     assert.equal(portalHref(null), null);
   });
 });
@@ -96,5 +99,33 @@ describe('portal: chart', () => {
     const ticks = [...svg.matchAll(/text-anchor="end"[^>]*>([^<]+)</g)].map((m) => m[1]);
     assert.deepEqual(ticks, ['-$500', '$0', '$500', '$1K', '$1.5K'], 'round steps, below zero too');
     assert.ok(!moneyChart([], { id: 'e', title: 't', summary: 's' }).value.includes('NaN'));
+  });
+});
+
+describe('portal: the comparison page', () => {
+  const view: CompareView = {
+    filing_id: 42,
+    from: 0,
+    to: 1,
+    versions: [0, 1],
+    summaries: { from: true, to: false },
+    rows: {
+      added: [{ key: 'A|T3', row: { transaction_id: 'T3', name: '<img src=x onerror=alert(1)>', amount: 50, date: '2016-03-15', schedule: 'A' } }],
+      removed: [],
+      changed: [{ key: 'A|T1', schedule: 'A', transaction_id: 'T1', name: 'Ann "Abbott"', changes: { amount: { from: 100, to: 150 }, 'fields.ctrib_city': { from: 'Lodi', to: null } } }],
+    },
+    totals_moved: [],
+    schedule_totals: [{ schedule: 'A', label: 'Schedule A', from: 100, to: 200, change: 100 }],
+  };
+
+  it('says what changed in words, escapes the data, and says why totals cannot be compared', () => {
+    const out = comparePage(view).value;
+    assert.ok(out.includes('Amendment 1 against the original (0): 1 row added, 1 row changed; the summary pages cannot be compared (not both are in this export).'));
+    assert.ok(!out.includes('<img src=x'));
+    assert.ok(out.includes('&lt;img src=x onerror=alert(1)&gt;'));
+    assert.ok(out.includes('<li>Amount: $100.00 → $150.00</li>'));
+    assert.ok(out.includes('<li>ctrib_city (as filed): Lodi → nothing</li>'));
+    assert.ok(out.includes('This export has no summary page of amendment 1'));
+    assert.ok(out.includes('<td class="num">+$100.00</td>'));
   });
 });

@@ -1,11 +1,12 @@
 // The facets parameter (true, false, or the facets to compute by name) from the query
 // string to the Elasticsearch request and the cache key.
 import assert from 'node:assert/strict';
-import { buildSearch } from '../../queries/build-search.js';
+import { buildSearch, filterClause } from '../../queries/build-search.js';
 import { encodeCursor, parseSearchRequest, requestKey } from '../../queries/search-request.js';
-import { toSearchResponse } from '../../queries/search-response.js';
+import { facetValuePattern, toSearchResponse } from '../../queries/search-response.js';
 import { SEARCH_SPECS } from '../../queries/search-spec.js';
 import { InvalidParameterError } from '../../src/errors.js';
+import { facetValue } from '../../src/search/facet-values.js';
 
 const aggNames = (q: Record<string, string>, kind: 'contributions' | 'filers' = 'contributions'): string[] =>
   Object.keys(buildSearch(parseSearchRequest(kind, q), 'x').aggs ?? {}).filter((k) => !k.startsWith('missing__') && !k.startsWith('sum__')).sort();
@@ -64,5 +65,55 @@ describe('facets parameter', () => {
     assert.deepEqual(Object.keys(body.facets ?? {}), ['year', 'state']);
     assert.deepEqual(body.facets?.['state']?.buckets, [{ value: 'CA', label: 'CA', count: 3 }]);
     assert.equal(body.facets?.['state']?.missing_count, 1);
+  });
+});
+
+describe('facet values a filter can take', () => {
+  // Values as filed, clean and dirty: states, codes, filer ids, facet texts.
+  const CANDIDATES = ['CA', 'NV', 'Ca', '94', '0', 'C.', 'C', 'IND', 'ind', 'I,N', 'RECIPIENT COMMITTEE', 'RECIPIENT  COMMITTEE', ' IND', 'F460', 'A', 'F497P1', '1234567', '-18456', 'C00800', 'c00800', 'lodi', 'acme, inc', 'fres\u0001no', 'los angeles', 'sañ josé', 'x\ufeffy'];
+
+  /** Whether a value, given to the facet's filter, selects exactly that value again. */
+  function selectsItself(kind: keyof typeof SEARCH_SPECS, filter: string, value: string): boolean {
+    let r;
+    try {
+      r = parseSearchRequest(kind, { [filter]: value });
+    } catch (err) {
+      if (err instanceof InvalidParameterError) return false;
+      throw err;
+    }
+    const def = SEARCH_SPECS[kind].filters.find((f) => f.param === filter)!;
+    const parsed = r.filters[filter];
+    const clause = JSON.stringify(filterClause(def, parsed!).clause);
+    const field = def.type === 'filer' ? def.fields[2]! : def.fields[0]!;
+    if (def.type === 'facet') return clause === JSON.stringify({ term: { [field]: value } });
+    // A letter and digits (C00800) is a filer id or a name: the id's term is one of the clause's.
+    if (def.type === 'filer') return clause === JSON.stringify({ term: { [field]: value } }) || (/^[A-Za-z]\d{3,}$/.test(value) && clause.includes(JSON.stringify({ term: { [field]: value } })));
+    // code and state filters take lists; a filer filter by id is a term on the id field.
+    return clause === JSON.stringify({ terms: { [field]: [value] } }) || clause === JSON.stringify({ term: { [field]: value } });
+  }
+
+  it("lists exactly the values that its filter selects as they are (the value pattern matches the filter's parsing)", () => {
+    let checked = 0;
+    for (const kind of Object.keys(SEARCH_SPECS) as (keyof typeof SEARCH_SPECS)[]) {
+      const spec = SEARCH_SPECS[kind];
+      for (const f of spec.facets) {
+        const pattern = facetValuePattern(spec, f);
+        const filterType = spec.filters.find((d) => d.param === f.filter)?.type;
+        if (pattern === null) {
+          // Facets without a pattern: years, amount bands, integers, filters with fixed values.
+          assert.ok(f.type !== 'terms' || filterType === 'integer', `${kind} ${f.name}: ${filterType} has no pattern`);
+          continue;
+        }
+        const re = new RegExp(`^(?:${pattern})$`, 'u');
+        for (const v of CANDIDATES) {
+          // A facet field holds what facetValue() gives (lower case, no end punctuation): only those.
+          if (filterType === 'facet' && facetValue(v) !== v) continue;
+          if (filterType === 'code' && spec.filters.find((d) => d.param === f.filter)?.values) continue;
+          assert.equal(re.test(v), selectsItself(kind, f.filter, v), `${kind} ${f.name} ${JSON.stringify(v)}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 200, `${checked} checks`);
   });
 });

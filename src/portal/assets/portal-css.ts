@@ -66,9 +66,11 @@ ul.chips .from-words { font-size: .8rem; color: var(--muted); }
 details.facets-fold > summary { cursor: pointer; padding: .5rem .75rem; border: 1px solid var(--line); border-radius: 4px; background: var(--panel); color: var(--link); font-weight: 600; }
 details.facets-fold > summary .fold-what { font-weight: 400; color: var(--muted); font-size: .875rem; }
 details.facets-fold[open] > summary { margin-bottom: .25rem; }
-/* Phones: results within the first screen (smaller heading, the form's hint on the home page only). */
+/* Phones: results within the first screen (smaller heading, the button beside the box, the
+   form's hint on the home page only; downloads and the sum's note come after the results). */
 @media (max-width: 40rem) {
-  h1 { font-size: 1.45rem; margin: .6rem 0 .5rem; }
+  h1 { font-size: 1.25rem; margin: .5rem 0 .4rem; }
+  form.search .grow { flex-basis: 9rem; }
   .inner { padding: .6rem .75rem; }
   form.search { padding: .75rem; }
   form.search[data-in-search] #q-hint { display: none; }
@@ -77,6 +79,7 @@ details.facets-fold[open] > summary { margin-bottom: .25rem; }
   .toolbar { margin: .25rem 0; }
   .toolbar p { margin: .25rem 0; }
 }
+@media (max-width: 24rem) { details.facets-fold > summary .fold-what { display: none; } }
 @media (max-width: 60rem) { details.facets-fold aside.facets h2 { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; } }
 /* Wide screens: the facets stand open in their column (browsers without ::details-content keep the fold). */
 @media (min-width: 60.0625rem) {
@@ -102,7 +105,11 @@ th, td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid var(-
 thead th { background: var(--panel); border-bottom: 2px solid #8a8f97; white-space: nowrap; }
 td.nowrap { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td .sub { display: block; color: var(--muted); font-size: .85rem; }
+td .sub, th .sub { display: block; color: var(--muted); font-size: .85rem; font-weight: 400; }
+ul.inline { list-style: none; margin: 0; padding: 0; }
+p.table-title { font-weight: 600; margin: .75rem 0 .25rem; }
+ul.changes { margin: 0; padding-left: 1.1rem; }
+ul.changes li { overflow-wrap: anywhere; }
 .flag { display: inline-block; font-size: .75rem; font-weight: 700; padding: 0 .4rem; border-radius: 3px; background: var(--warn-bg); border: 1px solid var(--warn-line); color: #6b3500; }
 nav.pager { display: flex; gap: 1rem; align-items: center; margin: 1rem 0; flex-wrap: wrap; }
 .notice { border-left: 4px solid var(--warn-line); background: var(--warn-bg); padding: .6rem .9rem; margin: 1rem 0; }
@@ -114,6 +121,7 @@ ul.stats { list-style: none; display: grid; grid-template-columns: repeat(auto-f
 ul.stats li { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; }
 ul.stats .v { display: block; font-size: 1.35rem; font-weight: 700; font-variant-numeric: tabular-nums; }
 ul.stats .k { color: var(--muted); font-size: .9rem; }
+ul.stats .v.none { font-size: 1.1rem; color: var(--muted); }
 figure.chart { margin: .5rem 0 1rem; max-width: 48rem; }
 figure.chart svg { display: block; height: auto; }
 .legend { font-size: .9rem; }

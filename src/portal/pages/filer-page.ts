@@ -14,6 +14,10 @@ interface CodeLabel {
 export interface FilerView {
   filer_id: string;
   name: string | null;
+  /** false: the export's list of filers lacks it; known from the filings that name it */
+  in_filer_list: boolean;
+  /** what the export lacks, in words, by part (profile, filings, money, cash_on_hand) */
+  missing: Partial<Record<'profile' | 'filings' | 'money' | 'cash_on_hand', string>>;
   type: CodeLabel | null;
   status: CodeLabel | null;
   city: string | null;
@@ -30,6 +34,7 @@ export interface FilerView {
   };
   money: {
     note: string;
+    totals: { raised: number; contributions: number; spent: number; payments: number } | null;
     by_year: { year: number | null; raised: number; contributions: number; spent: number; payments: number; search: { raised: string; spent: string } | null }[];
     by_period: { filing_id: number; period_start: string | null; period_end: string | null; raised: number | null; spent: number | null; cash_on_hand: number | null; link: string }[];
     top_contributors: { name: string; total: number; count: number; search: string }[];
@@ -43,12 +48,22 @@ const link = (apiLink: string | null | undefined, label: string | SafeHtml): Saf
   return href ? html`<a href="${href}">${label}</a>` : html`${label}`;
 };
 
+/** One side of the money: the sum and its rows, or "None" (nothing itemized is not $0.00). */
+function moneyStat(total: number, rows: number, what: string, rowsWord: string): SafeHtml {
+  if (rows === 0) return html`<li><span class="v none">None</span><span class="k">${what}: no ${rowsWord} itemized in this export</span></li>`;
+  return html`<li><span class="v">${money(total)}</span><span class="k">${what} (${count(rows)} itemized ${rowsWord})</span></li>`;
+}
+
 function moneySection(v: FilerView): SafeHtml {
   const years = v.money.by_year;
-  const raised = years.reduce((n, y) => n + y.raised, 0);
-  const spent = years.reduce((n, y) => n + y.spent, 0);
-  const contributions = years.reduce((n, y) => n + y.contributions, 0);
-  const payments = years.reduce((n, y) => n + y.payments, 0);
+  const t = v.money.totals;
+  if (!t) {
+    return html`<section aria-labelledby="money-h">
+<h2 id="money-h">Money at a glance</h2>
+<p>${v.missing.money ?? 'No contributions or payments are itemized in this export.'}</p>
+</section>`;
+  }
+  const { raised, spent } = t;
   const cash = v.money.by_period.find((p) => p.cash_on_hand !== null);
   const dated = years.filter((y) => y.year !== null);
   const chart =
@@ -65,10 +80,14 @@ function moneySection(v: FilerView): SafeHtml {
   return html`<section aria-labelledby="money-h">
 <h2 id="money-h">Money at a glance</h2>
 <ul class="stats">
-<li><span class="v">${money(raised)}</span><span class="k">raised (${count(contributions)} itemized contributions)</span></li>
-<li><span class="v">${money(spent)}</span><span class="k">spent (${count(payments)} itemized payments)</span></li>
-<li><span class="v">${count(v.filings.total)}</span><span class="k">filings</span></li>
-<li><span class="v">${cash ? money(cash.cash_on_hand) : '—'}</span><span class="k">${cash ? `cash on hand, ${day(cash.period_end)}` : 'cash on hand (not stated)'}</span></li>
+${moneyStat(raised, t.contributions, 'raised', 'contributions')}
+${moneyStat(spent, t.payments, 'spent', 'payments')}
+<li><span class="v">${count(v.filings.total)}</span><span class="k">filing${v.filings.total === 1 ? '' : 's'} in this export</span></li>
+${
+  cash
+    ? html`<li><span class="v">${money(cash.cash_on_hand)}</span><span class="k">cash on hand, ${day(cash.period_end)}</span></li>`
+    : html`<li><span class="v none">Not known</span><span class="k">cash on hand: no summary page in this export states it</span></li>`
+}
 </ul>
 <p class="small muted">${v.money.note}</p>
 <h3>Raised and spent by year</h3>
@@ -112,7 +131,11 @@ function filingsSection(v: FilerView): SafeHtml {
   const f = v.filings;
   return html`<section aria-labelledby="filings-h">
 <h2 id="filings-h">Filings</h2>
-<p>${count(f.total)} filing${f.total === 1 ? '' : 's'}${f.shown < f.total ? `, the latest ${count(f.shown)} shown` : ''}. ${link(v.links.filings, 'Search all of them')}.</p>
+${
+  f.total === 0
+    ? html`<p>${v.missing.filings ?? 'No filings in this export.'}</p>`
+    : html`<p>${count(f.total)} filing${f.total === 1 ? '' : 's'}${f.shown < f.total ? `, the latest ${count(f.shown)} shown` : ''}. ${link(v.links.filings, 'Search all of them')}.</p>`
+}
 ${
   f.items.length > 0
     ? html`<div class="table-wrap"><table>
@@ -131,7 +154,7 @@ ${
 
 function aboutSection(v: FilerView): SafeHtml {
   const place = [v.city, v.state, v.zip].filter(Boolean).join(', ');
-  return html`<dl class="facts">
+  return html`${v.missing.profile ? html`<p class="notice">${v.missing.profile}</p>` : ''}<dl class="facts">
 <dt>Filer ID</dt><dd>${v.filer_id}</dd>
 ${v.type ? html`<dt>Type</dt><dd>${v.type.label ?? v.type.code}</dd>` : ''}
 ${v.status ? html`<dt>Status</dt><dd>${v.status.label ?? v.status.code}</dd>` : ''}

@@ -4,6 +4,7 @@
 import { moneyChart } from '../chart.js';
 import { count, day, html, money, text, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
+import { compareHref, versionName } from './compare-page.js';
 import { portalHref } from '../search-state.js';
 import { PLAUSIBLE_YEARS } from '../../import/value-parsers.js';
 
@@ -46,9 +47,13 @@ export interface FilingView {
     report_number: unknown;
     amendment_explanation: string | null;
   } | null;
-  summary: { schedule: unknown; line: unknown; label: string | null; section: string | null; column_a: number | null; column_b: number | null; column_c: number | null }[];
+  /** what the export lacks of this version, in words, by part (cover, filer, summary, schedules) */
+  missing: Partial<Record<'cover' | 'filer' | 'summary' | 'schedules', string>>;
+  /** null: no summary page on file (missing.summary says why) */
+  summary: { schedule: unknown; line: unknown; label: string | null; section: string | null; column_a: number | null; column_b: number | null; column_c: number | null }[] | null;
+  itemized: { received: { total: number; rows: number } | null; paid: { total: number; rows: number } | null; rows: number };
   schedules: { code: string; label: string | null; table: string; row_count: number; total: number | null; rows: ScheduleRow[] }[];
-  reconciliation: { schedule: string; line: string; label: string; itemized_total: number; itemized_rows: number; stated_total: number | null; difference: number | null; agrees: boolean }[];
+  reconciliation: { schedule: string; line: string; label: string; itemized_total: number; itemized_rows: number; stated_total: number | null; difference: number | null; agrees: boolean | null }[];
   versions: { amendment: number; current: boolean; has_cover: boolean; date_filed: string | null; link: string }[];
   links: { compare: string | null };
 }
@@ -85,37 +90,64 @@ function title(v: FilingView): string {
   return `${form} ${v.filing_id}${who ? ` by ${who}` : ''}`;
 }
 
+function filedBy(v: FilingView): SafeHtml {
+  const c = v.cover;
+  if (!v.filer) return c?.filer_name ? html`${c.filer_name}` : html`<span class="muted">Not known: ${v.missing.filer ?? 'no cover page in this export'}</span>`;
+  const href = portalHref(v.filer.link);
+  const who = v.filer.name ?? c?.filer_name ?? null;
+  const id = v.filer.filer_id;
+  // Without a name (no cover page, or a filer missing from the export's list), the id is what is known.
+  if (!who) return html`${href ? html`<a href="${href}">Filer ${id}</a>` : `Filer ${id}`} <span class="muted">(its name is not in this export)</span>`;
+  return html`${href ? html`<a href="${href}">${who}</a>` : who} <span class="muted">(filer ${id})</span>`;
+}
+
 function facts(v: FilingView): SafeHtml {
   const c = v.cover;
-  const filerHref = portalHref(v.filer?.link);
+  // Without a cover page, the date filed may still be known from the filer's list of filings.
+  const filedOn = c?.date_filed ?? v.versions.find((x) => x.amendment === v.amendment)?.date_filed ?? null;
   return html`<dl class="facts">
 <dt>Filing ID</dt><dd data-filing-id="${v.filing_id}">${v.filing_id}</dd>
 <dt>Amendment</dt><dd>${v.amendment === 0 ? 'Original (0)' : `Amendment ${v.amendment}`}${v.superseded ? html` <span class="flag">Superseded</span>` : ' (current)'}</dd>
 ${v.form ? html`<dt>Form</dt><dd>${v.form.label ?? v.form.code}</dd>` : ''}
-<dt>Filed by</dt><dd>${v.filer ? html`${filerHref ? html`<a href="${filerHref}">${v.filer.name ?? v.filer.filer_id}</a>` : v.filer.name ?? v.filer.filer_id} <span class="muted">(filer ${v.filer.filer_id})</span>` : (c?.filer_name ?? html`<span class="muted">Unknown: no cover page in the export</span>`)}</dd>
+<dt>Filed by</dt><dd>${filedBy(v)}</dd>
 ${c?.period_start || c?.period_end ? html`<dt>Period</dt><dd>${day(c.period_start)} to ${day(c.period_end)}</dd>` : ''}
-${c?.date_filed ? html`<dt>Filed on</dt><dd>${day(c.date_filed)}</dd>` : ''}
+${filedOn ? html`<dt>Filed on</dt><dd>${day(filedOn)}</dd>` : ''}
 ${c?.election_date ? html`<dt>Election</dt><dd>${day(c.election_date)}</dd>` : ''}
 ${c?.statement_type ? html`<dt>Statement</dt><dd>${c.statement_type.label ?? c.statement_type.code}</dd>` : ''}
 ${c?.committee_type ? html`<dt>Committee</dt><dd>${c.committee_type.label ?? c.committee_type.code}</dd>` : ''}
 ${c?.treasurer ? html`<dt>Treasurer</dt><dd>${c.treasurer}</dd>` : ''}
 ${c?.amendment_explanation ? html`<dt>Why amended</dt><dd>${c.amendment_explanation}</dd>` : ''}
-${!v.has_cover ? html`<dt>Cover page</dt><dd>None in the export for this filing; the rows are shown as filed.</dd>` : ''}
+${v.missing.cover ? html`<dt>Cover page</dt><dd>${v.missing.cover}</dd>` : ''}
 </dl>`;
 }
 
+/** A stat of money itemized in one direction, or what is not there (never a $0.00 for nothing). */
+function itemizedStat(side: { total: number; rows: number } | null, what: string, rowsWord: string): SafeHtml {
+  if (!side) return html`<li><span class="v none">None</span><span class="k">${what}: no ${rowsWord} itemized in this export</span></li>`;
+  return html`<li><span class="v">${money(side.total)}</span><span class="k">${what}, itemized on ${count(side.rows)} row${side.rows === 1 ? '' : 's'}</span></li>`;
+}
+
 function numbers(v: FilingView): SafeHtml {
-  const sum = (tables: Set<string>): number => v.schedules.filter((s) => tables.has(s.table)).reduce((n, s) => n + (s.total ?? 0), 0);
-  const rows = v.schedules.reduce((n, s) => n + s.row_count, 0);
-  const cash = v.summary.find((l) => text(l.schedule).toUpperCase() === 'F460' && text(l.line) === '16');
+  const cash = v.summary?.find((l) => text(l.schedule).toUpperCase() === 'F460' && text(l.line) === '16');
   const months = byMonth(v);
+  const it = v.itemized;
+  if (it.rows === 0 && !v.summary) {
+    return html`<section aria-labelledby="numbers-h">
+<h2 id="numbers-h">Summary numbers</h2>
+<p>Nothing to add up: this export holds no itemized rows of this version and no summary page (see below). The amendment history shows what is on file.</p>
+</section>`;
+  }
   return html`<section aria-labelledby="numbers-h">
 <h2 id="numbers-h">Summary numbers</h2>
 <ul class="stats">
-<li><span class="v">${money(sum(RAISED))}</span><span class="k">received, itemized</span></li>
-<li><span class="v">${money(sum(SPENT))}</span><span class="k">paid, itemized</span></li>
-<li><span class="v">${count(rows)}</span><span class="k">schedule rows</span></li>
-<li><span class="v">${cash ? money(cash.column_a) : '—'}</span><span class="k">${cash ? 'ending cash on hand (line 16)' : 'cash on hand (not stated)'}</span></li>
+${itemizedStat(it.received, 'received', 'contributions')}
+${itemizedStat(it.paid, 'paid', 'payments')}
+<li><span class="v">${count(it.rows)}</span><span class="k">itemized row${it.rows === 1 ? '' : 's'} in all</span></li>
+${
+  cash
+    ? html`<li><span class="v">${money(cash.column_a)}</span><span class="k">ending cash on hand (line 16)</span></li>`
+    : html`<li><span class="v none">Not known</span><span class="k">${v.summary ? 'cash on hand: not stated on the summary page' : 'cash on hand: no summary page in this export'}</span></li>`
+}
 </ul>
 <p class="small muted">Itemized sums leave memo entries out.</p>
 ${
@@ -131,7 +163,7 @@ ${
 }
 
 function summaryPage(v: FilingView): SafeHtml {
-  if (v.summary.length === 0) return html``;
+  if (!v.summary) return html`<section aria-labelledby="summary-h"><h2 id="summary-h">Summary page</h2><p>${v.missing.summary ?? 'None in this export.'}</p></section>`;
   return html`<section aria-labelledby="summary-h">
 <h2 id="summary-h">Summary page</h2>
 <div class="table-wrap"><table>
@@ -152,7 +184,9 @@ function reconciliation(v: FilingView): SafeHtml {
 <caption class="visually-hidden">Reconciliation of itemized sums with the totals stated on the summary page</caption>
 <thead><tr><th scope="col">What</th><th scope="col" class="num">Itemized</th><th scope="col" class="num">Rows</th><th scope="col" class="num">Stated</th><th scope="col" class="num">Difference</th></tr></thead>
 <tbody>${v.reconciliation.map(
-    (r) => html`<tr><th scope="row">${r.label}</th><td class="num">${money(r.itemized_total)}</td><td class="num">${count(r.itemized_rows)}</td><td class="num">${r.stated_total === null ? 'Not stated' : money(r.stated_total)}</td><td class="num">${
+    (r) => html`<tr><th scope="row">${r.label}</th><td class="num">${money(r.itemized_total)}</td><td class="num">${count(r.itemized_rows)}</td><td class="num">${
+      r.stated_total === null ? (v.summary ? 'Not stated' : 'No summary page') : money(r.stated_total)
+    }</td><td class="num">${
       r.difference === null ? '—' : r.agrees ? 'Agrees' : money(r.difference)
     }</td></tr>`,
   )}</tbody>
@@ -161,7 +195,7 @@ function reconciliation(v: FilingView): SafeHtml {
 }
 
 function schedules(v: FilingView): SafeHtml {
-  if (v.schedules.length === 0) return html`<section aria-labelledby="schedules-h"><h2 id="schedules-h">Schedules</h2><p>This version has no itemized rows.</p></section>`;
+  if (v.schedules.length === 0) return html`<section aria-labelledby="schedules-h"><h2 id="schedules-h">Schedules</h2><p>${v.missing.schedules ?? 'This version has no itemized rows.'}</p></section>`;
   return html`<section aria-labelledby="schedules-h">
 <h2 id="schedules-h">Schedules</h2>
 ${v.schedules.map((s) => {
@@ -184,20 +218,35 @@ ${v.schedules.map((s) => {
 </section>`;
 }
 
+/** Links to what changed: from the version before, and (for an older one) to the current one. */
+function compareLinks(v: FilingView, i: number): SafeHtml {
+  const ver = v.versions[i]!;
+  const prev = v.versions[i - 1];
+  const links: SafeHtml[] = [];
+  const name = (n: number): string => (n === 0 ? 'Original (0)' : `Amendment ${n}`);
+  if (prev) links.push(html`<a href="${compareHref(v.filing_id, prev.amendment, ver.amendment)}">${name(ver.amendment)} against ${versionName(prev.amendment)}</a>`);
+  if (!ver.current) links.push(html`<a href="${compareHref(v.filing_id, ver.amendment, v.current_amendment)}">The current version (${versionName(v.current_amendment)}) against ${versionName(ver.amendment)}</a>`);
+  return links.length === 0 ? html`—` : html`<ul class="inline">${links.map((l) => html`<li>${l}</li>`)}</ul>`;
+}
+
 function history(v: FilingView): SafeHtml {
-  const compare = v.links.compare;
+  const several = v.versions.length > 1;
+  const last = v.versions[v.versions.length - 1];
+  const before = v.versions[v.versions.length - 2];
   return html`<section aria-labelledby="history-h">
 <h2 id="history-h">Amendment history</h2>
 <div class="table-wrap"><table>
 <caption class="visually-hidden">Every version of filing ${v.filing_id}</caption>
-<thead><tr><th scope="col">Version</th><th scope="col">Filed</th><th scope="col">Cover page</th><th scope="col">Status</th></tr></thead>
-<tbody>${v.versions.map((ver) => {
+<thead><tr><th scope="col">Version</th><th scope="col">Filed</th><th scope="col">Cover page</th><th scope="col">Status</th>${several ? html`<th scope="col">What changed</th>` : ''}</tr></thead>
+<tbody>${v.versions.map((ver, i) => {
     const shown = ver.amendment === v.amendment;
     const label = ver.amendment === 0 ? 'Original (0)' : `Amendment ${ver.amendment}`;
-    return html`<tr><th scope="row">${shown ? html`<span aria-current="page">${label} (shown)</span>` : html`<a href="${portalHref(ver.link) ?? ver.link}">${label}</a>`}</th><td>${day(ver.date_filed)}</td><td>${ver.has_cover ? 'Yes' : 'No'}</td><td>${ver.current ? 'Current' : 'Superseded'}</td></tr>`;
+    return html`<tr><th scope="row">${shown ? html`<span aria-current="page">${label} (shown)</span>` : html`<a href="${portalHref(ver.link) ?? ver.link}">${label}</a>`}</th><td>${day(ver.date_filed)}</td><td>${ver.has_cover ? 'Yes' : 'No'}</td><td>${ver.current ? 'Current' : 'Superseded'}</td>${
+      several ? html`<td>${compareLinks(v, i)}</td>` : ''
+    }</tr>`;
   })}</tbody>
 </table></div>
-${compare ? html`<p><a href="${compare}">What changed between the last two versions</a> (JSON)</p>` : ''}
+${several && last && before ? html`<p><a href="${compareHref(v.filing_id, before.amendment, last.amendment)}" data-compare-latest>What changed in the latest version</a></p>` : ''}
 </section>`;
 }
 
@@ -207,7 +256,7 @@ export function filingPage(v: FilingView): SafeHtml {
   return page({
     title: title(v),
     section: null,
-    main: html`<p class="small"><a href="/">Search</a> › ${filerHref ? html`<a href="${filerHref}">${v.filer?.name ?? v.filer?.filer_id}</a> › ` : ''}Filing</p>
+    main: html`<p class="small"><a href="/">Search</a> › ${filerHref ? html`<a href="${filerHref}">${v.filer?.name ?? `Filer ${v.filer?.filer_id ?? ''}`}</a> › ` : ''}Filing</p>
 <h1>${title(v)}</h1>
 ${v.superseded ? html`<p class="notice">${v.notice ?? 'A later amendment replaced this version.'} <a href="${portalHref(v.current_link) ?? `/filings/${v.filing_id}`}">See the current version</a>.</p>` : ''}
 ${facts(v)}

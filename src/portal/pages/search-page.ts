@@ -404,12 +404,12 @@ ${res.next_cursor ? html`<a href="${nextHref(state, res.next_cursor)}" rel="next
 <h2 id="results-h" data-total="${res.total.value}">${heading}${
     res.amount_sum !== null && res.amount_sum !== undefined && res.total.value > 0 ? html` <span class="sum" data-amount-sum="${res.amount_sum}">totalling ${money(res.amount_sum)}</span>` : ''
   }</h2>
+${table}
+${pager}
 ${res.amount_sum !== null && res.amount_sum !== undefined && res.amount_sum_rule && res.total.value > 0 ? html`<p class="small muted" id="sum-rule">${sumNote(res)}</p>` : ''}
 <div class="toolbar"><p class="muted small">${
     res.results.length > 0 ? `Showing ${count(from)}–${count(to)}.` : ''
   } The downloads hold every row of this search, not just this page.</p>${downloads(state, res)}</div>
-${table}
-${pager}
 </section>`;
 }
 
