@@ -23,12 +23,13 @@ export function heapFlagGiven(execArgv: readonly string[] = process.execArgv, no
 }
 
 /**
- * The young generation of the worker (MB): V8 sizes it from the heap limit, which for a
- * small limit is a nursery of a few MB; a parsed page of an export scan (2,000 documents)
- * then outlives it and goes through the old generation's far costlier collections.
+ * The young generation of the worker (MB). Left to V8 it is 48 MB whatever the heap
+ * limit, all of it resident once an export has run: with four exports at once that was
+ * ~20 MB of the peak (2026-12-02). 16 MB still holds several pages of a scan (1,000
+ * documents, ~1 MB parsed), so a page dies young rather than in the old generation.
  */
 export function youngGenerationMb(heapMb: number): number {
-  return Math.min(48, Math.max(16, Math.round(heapMb / 8)));
+  return Math.min(48, Math.max(16, Math.round(heapMb / 10)));
 }
 
 function onStopSignal(log: Logger, stop: () => void): void {

@@ -19,6 +19,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/cli/main.js');
+/** Every server a test started: killed after each test, whatever its outcome. */
+const started = new Set<ChildProcess>();
 
 interface Served {
   child: ChildProcess;
@@ -36,6 +38,7 @@ async function serve(env: Record<string, string>, nodeArgs: string[] = []): Prom
     env: { ...parentEnv, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0', LOG_LEVEL: 'info', ...env, PORT: '0' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  started.add(child);
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d: string) => (stderr += d));
@@ -93,6 +96,10 @@ function download(port: number, url: string): Promise<{ status: number; lines: n
 describe('disclosure serve keeps its memory in bounds, as users start it', function () {
   this.timeout(300_000);
   const es = testSearchClient();
+  afterEach(() => {
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    started.clear();
+  });
 
   describe('its heap limit', () => {
     it('is its own without any flag, API_HEAP_MB changes it, a Node flag wins, SIGTERM stops it with 0', async () => {
@@ -114,9 +121,13 @@ describe('disclosure serve keeps its memory in bounds, as users start it', funct
 
     it('refuses a heap too small to run in, naming API_HEAP_MB', async () => {
       const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, API_HEAP_MB: '16', PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      started.add(child);
+      // A server that starts instead of refusing is stopped (and the test fails on its code).
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const code = await new Promise<number | null>((r) => child.once('exit', r));
+      clearTimeout(timer);
       assert.equal(code, 2);
       assert.match(stderr, /API_HEAP_MB must be 0 \(no bound\) or from 64/);
     });

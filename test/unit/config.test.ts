@@ -66,7 +66,7 @@ describe('configuration', () => {
     assert.equal(heapFlagGiven([], '--enable-source-maps --max_old_space_size=300'), true);
     assert.equal(heapFlagGiven(['--max-heap-size=300'], ''), true);
     assert.equal(heapFlagGiven(['--max-semi-space-size=16'], '--expose-gc'), false);
-    assert.deepEqual([64, 160, 256, 1024].map(youngGenerationMb), [16, 20, 32, 48]);
+    assert.deepEqual([64, 160, 256, 1024].map(youngGenerationMb), [16, 16, 26, 48]);
   });
 
   it('rejects a bad value with a message naming the variable and what is allowed', () => {
