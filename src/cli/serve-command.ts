@@ -50,25 +50,55 @@ async function serveHere(config: Readonly<Config>, log: Logger): Promise<number>
   return 0;
 }
 
-/** The API in a worker thread bounded to config.apiHeapMb; its exit code is the command's. */
-async function serveInWorker(config: Readonly<Config>, log: Logger): Promise<number> {
+interface WorkerEnd {
+  code: number;
+  outOfMemory: boolean;
+  /** It had been listening: a failure then is not a failure to start. */
+  listened: boolean;
+  failure?: Error;
+}
+
+function runWorker(config: Readonly<Config>, onStart: (w: Worker) => void): Promise<WorkerEnd> {
   const worker = new Worker(new URL('./serve-worker.js', import.meta.url), {
     resourceLimits: { maxOldGenerationSizeMb: config.apiHeapMb, maxYoungGenerationSizeMb: youngGenerationMb(config.apiHeapMb) },
     workerData: { stderrIsTTY: process.stderr.isTTY === true },
   });
-  let failure: Error | undefined;
-  worker.on('error', (err: Error & { code?: string }) => {
-    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      log.error('the API ran out of its heap and stopped; raise API_HEAP_MB', { heap_mb: config.apiHeapMb });
-    } else {
-      failure = err;
-    }
+  onStart(worker);
+  const end: WorkerEnd = { code: 0, outOfMemory: false, listened: false };
+  worker.on('message', (m: { type?: string }) => {
+    if (m.type === 'listening') end.listened = true;
   });
-  onStopSignal(log, () => worker.postMessage({ type: 'stop' }));
-  const code = await new Promise<number>((resolve) => worker.once('exit', resolve));
-  // A failure to start (a port in use) is this command's error, said as any other.
-  if (failure) throw failure;
-  return code;
+  worker.on('error', (err: Error & { code?: string }) => {
+    if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') end.outOfMemory = true;
+    else end.failure = err;
+  });
+  return new Promise((resolve) => worker.once('exit', (code) => resolve({ ...end, code })));
+}
+
+/**
+ * The API in a worker thread bounded to config.apiHeapMb; its exit code is the command's.
+ * A worker that runs out of its heap after it was serving is replaced by a new one (the
+ * requests it held fail; the service comes back in about a second), as a process
+ * supervisor would restart a process that crashed.
+ */
+async function serveInWorker(config: Readonly<Config>, log: Logger): Promise<number> {
+  let current: Worker | undefined;
+  let stopping = false;
+  onStopSignal(log, () => {
+    stopping = true;
+    current?.postMessage({ type: 'stop' });
+  });
+  for (;;) {
+    const end = await runWorker(config, (w) => {
+      current = w;
+      if (stopping) w.postMessage({ type: 'stop' });
+    });
+    // A failure to start (a port in use) is this command's error, said as any other.
+    if (end.failure) throw end.failure;
+    if (!end.outOfMemory) return end.code;
+    log.error('the API ran out of its heap (API_HEAP_MB)', { heap_mb: config.apiHeapMb, restarting: end.listened && !stopping });
+    if (!end.listened || stopping) return 1;
+  }
 }
 
 export const serveCommand: Command = {

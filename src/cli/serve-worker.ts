@@ -1,6 +1,7 @@
 // The thread `disclosure serve` runs the API in, under the heap bound it was created with
 // (serve-command.ts). Settings come from the same environment; the main thread sends
-// {type: 'stop'} on SIGINT/SIGTERM, and the thread ends once the server has stopped.
+// {type: 'stop'} on SIGINT/SIGTERM, and the thread ends once the server has stopped. It
+// says {type: 'listening'} once it serves.
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
@@ -14,3 +15,4 @@ const running = await startServer(config, log);
 parentPort?.on('message', (m: { type?: string }) => {
   if (m.type === 'stop') void running.stop().finally(() => parentPort?.close());
 });
+parentPort?.postMessage({ type: 'listening' });
