@@ -4,7 +4,7 @@
 // this does: without it a large sheet grows in memory.
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExportColumn } from './columns.js';
 import { scalarText, valueAt } from './columns.js';
 import { neutralize } from './csv.js';
@@ -75,7 +75,10 @@ export async function writeXlsx(
   out: Writable,
   opts: XlsxOptions,
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // Loaded with the first workbook: exceljs and its dependencies are ~27 MB of memory that
+  // an API which never writes XLSX does not need.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'CAL-ACCESS disclosure search';
   const about = workbook.addWorksheet('About this data');
   about.columns = [

@@ -46,6 +46,12 @@ export interface Config {
   maxConcurrentExpensiveSearches: number;
   /** Proxy hops in front of the API whose X-Forwarded-For is believed (0: the socket's address). */
   trustProxy: number;
+  /**
+   * The V8 heap (old generation, MB) `disclosure serve` runs its API under, without any
+   * Node flag from the user; 0: no bound of its own (Node's default, about a quarter of
+   * the machine's memory). A --max-old-space-size given to Node wins over it.
+   */
+  apiHeapMb: number;
   logLevel: LogLevel;
 }
 
@@ -124,6 +130,16 @@ function pathSetting(env: Env, name: string, fallback: string): string {
   return v;
 }
 
+/** The heap `disclosure serve` bounds its API to unless told otherwise (README, API_HEAP_MB). */
+export const DEFAULT_API_HEAP_MB = 160;
+
+function apiHeapSetting(env: Env): number {
+  const mb = intSetting(env, 'API_HEAP_MB', DEFAULT_API_HEAP_MB, 0, 65_536);
+  // Below this the API cannot hold its caches and four exports' pages at once.
+  if (mb !== 0 && mb < 64) throw new ConfigError('API_HEAP_MB', `must be 0 (no bound) or from 64 to 65536 (got ${mb})`);
+  return mb;
+}
+
 export const DEFAULT_DATABASE_URL = 'postgres://disclosure:disclosure@127.0.0.1:5433/disclosure';
 export const DEFAULT_ELASTICSEARCH_URL = 'http://127.0.0.1:9201';
 
@@ -173,6 +189,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     expensiveFacetSize: intSetting(env, 'EXPENSIVE_FACET_SIZE', 20, 1, 50),
     maxConcurrentExpensiveSearches: intSetting(env, 'MAX_CONCURRENT_EXPENSIVE_SEARCHES', 4, 1, 64),
     trustProxy: intSetting(env, 'TRUST_PROXY', 0, 0, 10),
+    apiHeapMb: apiHeapSetting(env),
     logLevel: enumSetting<LogLevel>(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error']),
   });
 }

@@ -1,13 +1,6 @@
 // The table of `disclosure` subcommands. Later capabilities add their entries here.
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { dbMigrateCommand } from './db-command.js';
-import { exportBulkCommand } from './export-command.js';
-import { generateCommand } from './generate-command.js';
-import { importCommand } from './import-command.js';
-import { indexRebuildCommand, indexStatusCommand, indexSyncCommand } from './index-command.js';
-import { serveCommand } from './serve-command.js';
-import { servicesDownCommand, servicesStatusCommand, servicesUpCommand } from './services-command.js';
 
 export interface CommandContext {
   config: Readonly<Config>;
@@ -20,16 +13,19 @@ export interface Command {
   run(ctx: CommandContext): Promise<number | void>;
 }
 
-export const commands: Record<string, Command> = {
-  'services up': servicesUpCommand,
-  'services down': servicesDownCommand,
-  'services status': servicesStatusCommand,
-  'db migrate': dbMigrateCommand,
-  'import calaccess': importCommand,
-  'generate calaccess': generateCommand,
-  'index rebuild': indexRebuildCommand,
-  'index sync': indexSyncCommand,
-  'index status': indexStatusCommand,
-  'export bulk': exportBulkCommand,
-  serve: serveCommand,
+// Each command's module is loaded only when that command runs: `serve` keeps its main
+// thread small (the API runs in a worker that loads the app), and no command pays for
+// the modules of the others.
+export const commands: Record<string, () => Promise<Command>> = {
+  'services up': async () => (await import('./services-command.js')).servicesUpCommand,
+  'services down': async () => (await import('./services-command.js')).servicesDownCommand,
+  'services status': async () => (await import('./services-command.js')).servicesStatusCommand,
+  'db migrate': async () => (await import('./db-command.js')).dbMigrateCommand,
+  'import calaccess': async () => (await import('./import-command.js')).importCommand,
+  'generate calaccess': async () => (await import('./generate-command.js')).generateCommand,
+  'index rebuild': async () => (await import('./index-command.js')).indexRebuildCommand,
+  'index sync': async () => (await import('./index-command.js')).indexSyncCommand,
+  'index status': async () => (await import('./index-command.js')).indexStatusCommand,
+  'export bulk': async () => (await import('./export-command.js')).exportBulkCommand,
+  serve: async () => (await import('./serve-command.js')).serveCommand,
 };

@@ -6,8 +6,8 @@ import { UsageError } from './args.js';
 import { createLogger } from '../logger.js';
 import { commands, type CommandContext } from './commands.js';
 
-function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  disclosure ${name.padEnd(26)} ${c.summary}`);
+async function usage(): Promise<string> {
+  const lines = await Promise.all(Object.entries(commands).map(async ([name, load]) => `  disclosure ${name.padEnd(26)} ${(await load()).summary}`));
   return ['usage:', ...lines, '', 'Settings come from environment variables; see README.md.'].join('\n');
 }
 
@@ -17,13 +17,14 @@ async function main(argv: string[]): Promise<number> {
   const name = names.find((n) => n.split(' ').every((word, i) => argv[i] === word));
   if (name === undefined) {
     const wantsHelp = argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h';
-    (wantsHelp ? process.stdout : process.stderr).write(usage() + '\n');
+    (wantsHelp ? process.stdout : process.stderr).write((await usage()) + '\n');
     return wantsHelp ? 0 : 2;
   }
   const config = loadConfig();
   const log = createLogger(config.logLevel, { cmd: name });
   const ctx: CommandContext = { config, log, args: argv.slice(name.split(' ').length) };
-  return (await commands[name]!.run(ctx)) ?? 0;
+  const command = await commands[name]!();
+  return (await command.run(ctx)) ?? 0;
 }
 
 main(process.argv.slice(2)).then(

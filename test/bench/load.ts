@@ -69,7 +69,9 @@ function rssMb(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): number {
 
 async function startApi(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, ['--max-old-space-size=256', CLI, 'serve'], {
+  // As users start it: `serve` bounds its own heap (API_HEAP_MB); runs before 2026-12-02
+  // passed --max-old-space-size=256.
+  const child = spawn(process.execPath, [CLI, 'serve'], {
     env: { ...process.env, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0', ...env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });

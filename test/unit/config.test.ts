@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ConfigError, DEFAULT_DATABASE_URL, DEFAULT_ELASTICSEARCH_URL, loadConfig } from '../../src/config.js';
+import { heapFlagGiven, youngGenerationMb } from '../../src/cli/serve-command.js';
+import { ConfigError, DEFAULT_API_HEAP_MB, DEFAULT_DATABASE_URL, DEFAULT_ELASTICSEARCH_URL, loadConfig } from '../../src/config.js';
 
 function rejects(env: Record<string, string>, variable: string, mentions: RegExp): void {
   assert.throws(
@@ -52,6 +53,20 @@ describe('configuration', () => {
     rejects({ RATE_LIMIT_BURST: '0' }, 'RATE_LIMIT_BURST', /from 1/);
     rejects({ TRUST_PROXY: 'yes' }, 'TRUST_PROXY', /whole number from 0 to 10/);
     rejects({ API_DATABASE_URL: 'mysql://x/y' }, 'API_DATABASE_URL', /postgres/);
+  });
+
+  it('bounds the API heap by itself (API_HEAP_MB); 0 is no bound; a Node heap flag is seen', () => {
+    assert.equal(loadConfig({}).apiHeapMb, DEFAULT_API_HEAP_MB);
+    assert.equal(loadConfig({ API_HEAP_MB: '512' }).apiHeapMb, 512);
+    assert.equal(loadConfig({ API_HEAP_MB: '0' }).apiHeapMb, 0);
+    rejects({ API_HEAP_MB: '32' }, 'API_HEAP_MB', /0 \(no bound\) or from 64/);
+    rejects({ API_HEAP_MB: '1g' }, 'API_HEAP_MB', /whole number/);
+    assert.equal(heapFlagGiven([], ''), false);
+    assert.equal(heapFlagGiven(['--max-old-space-size=256'], ''), true);
+    assert.equal(heapFlagGiven([], '--enable-source-maps --max_old_space_size=300'), true);
+    assert.equal(heapFlagGiven(['--max-heap-size=300'], ''), true);
+    assert.equal(heapFlagGiven(['--max-semi-space-size=16'], '--expose-gc'), false);
+    assert.deepEqual([64, 160, 256, 1024].map(youngGenerationMb), [16, 16, 26, 48]);
   });
 
   it('rejects a bad value with a message naming the variable and what is allowed', () => {
