@@ -138,18 +138,32 @@ export function effectiveSort(r: SearchRequest): SortName {
   return 'relevance';
 }
 
+/**
+ * A date or amount order with the rows that have none last. Not `missing: '_last'`: for a
+ * date or number Elasticsearch gives such a row the sort value Long.MAX_VALUE (or MIN),
+ * which JSON.parse rounds to 9223372036854776000, a value Elasticsearch then refuses in
+ * search_after (a 500 on the page after one that ended on such a row). A value past every
+ * real one sorts them last as well, and comes back as it was given.
+ */
+export function missingLast(field: string, kind: 'date' | 'number', order: 'asc' | 'desc'): estypes.SortCombinations {
+  // Dates as epoch milliseconds (Elasticsearch takes no formatted date here): 9999-12-31
+  // and 0001-01-01, both well within what a double holds exactly.
+  const missing = kind === 'date' ? (order === 'asc' ? 253_402_214_400_000 : -62_135_596_800_000) : order === 'asc' ? 1e15 : -1e15;
+  return { [field]: { order, missing } };
+}
+
 export function buildSort(r: SearchRequest, spec: KindSpec = SEARCH_SPECS[r.kind]): estypes.SortCombinations[] {
   // The id breaks ties, so search_after walks every row exactly once.
   const tie: estypes.SortCombinations = { id: 'asc' };
   switch (effectiveSort(r)) {
     case 'date':
-      return [{ [spec.dateField ?? 'id']: { order: 'asc', missing: '_last' } }, tie];
+      return [spec.dateField ? missingLast(spec.dateField, 'date', 'asc') : { id: 'asc' }, tie];
     case '-date':
-      return [{ [spec.dateField ?? 'id']: { order: 'desc', missing: '_last' } }, tie];
+      return [spec.dateField ? missingLast(spec.dateField, 'date', 'desc') : { id: 'desc' }, tie];
     case 'amount':
-      return [{ [spec.amountField ?? 'id']: { order: 'asc', missing: '_last' } }, tie];
+      return [spec.amountField ? missingLast(spec.amountField, 'number', 'asc') : { id: 'asc' }, tie];
     case '-amount':
-      return [{ [spec.amountField ?? 'id']: { order: 'desc', missing: '_last' } }, tie];
+      return [spec.amountField ? missingLast(spec.amountField, 'number', 'desc') : { id: 'desc' }, tie];
     case 'name':
       return [{ 'name.keyword': { order: 'asc', missing: '_last' } }, tie];
     default:

@@ -8,7 +8,7 @@ import { EXPORT_COLUMNS, selectColumns, type ExportColumn } from '../../exports/
 import { csvChunks } from '../../exports/csv-stream.js';
 import { writeXlsx } from '../../exports/xlsx.js';
 import { aliasName, type KindName } from '../../indexers/kinds.js';
-import { buildQuery } from '../../queries/build-search.js';
+import { buildQuery, missingLast } from '../../queries/build-search.js';
 import { SEARCH_SPECS } from '../../queries/search-spec.js';
 import { checkParams } from '../../queries/param-rules.js';
 import { parseSearchRequest, type SearchRequest } from '../../queries/search-request.js';
@@ -54,10 +54,10 @@ function exportSort(r: SearchRequest): estypes.SortCombinations[] {
   switch (r.sort) {
     case 'date':
     case '-date':
-      return spec.dateField ? [{ [spec.dateField]: { order: r.sort === 'date' ? 'asc' : 'desc', missing: '_last' } }] : [];
+      return spec.dateField ? [missingLast(spec.dateField, 'date', r.sort === 'date' ? 'asc' : 'desc')] : [];
     case 'amount':
     case '-amount':
-      return spec.amountField ? [{ [spec.amountField]: { order: r.sort === 'amount' ? 'asc' : 'desc', missing: '_last' } }] : [];
+      return spec.amountField ? [missingLast(spec.amountField, 'number', r.sort === 'amount' ? 'asc' : 'desc')] : [];
     default:
       return [];
   }

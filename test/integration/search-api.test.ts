@@ -75,6 +75,7 @@ describe('search API against the real stores', function () {
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [
         cover(9800001, 0, recipientId, { FILER_NAML: 'Newsom for Governor 2018', FROM_DATE: '1/1/2018 12:00:00 AM', THRU_DATE: '6/30/2018 12:00:00 AM', ELECT_DATE: '11/6/2018 12:00:00 AM' }),
         cover(9800002, 0, '1500002', { FILER_NAML: 'Friends of Someone Else' }),
+        cover(9800005, 0, '1500005', { FILER_NAML: 'Undated Rows Committee' }),
       ])
       .rows('RCPT_CD.TSV', [
         contribution(9800001, 0, 1, { CTRIB_NAML: 'Quintanilla', CTRIB_NAMF: 'Rosa', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '1000.00', RCPT_DATE: '3/15/2018 12:00:00 AM' }),
@@ -83,6 +84,12 @@ describe('search API against the real stores', function () {
         contribution(9800001, 0, 4, { CTRIB_NAML: 'Marchetti', CTRIB_NAMF: 'Lia', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Modesto', AMOUNT: '900.00', RCPT_DATE: '3/18/2018 12:00:00 AM' }),
         contribution(9800001, 0, 5, { CTRIB_NAML: 'Westbrook Widgets, Inc.', CTRIB_NAMF: '', ENTITY_CD: 'OTH', CTRIB_OCC: '', CTRIB_CITY: 'Fresno', AMOUNT: '5000.00', RCPT_DATE: '4/1/2018 12:00:00 AM' }),
         contribution(9800002, 0, 1, { CTRIB_NAML: 'Abernathy', CTRIB_NAMF: 'Jo', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '800.00', RCPT_DATE: '3/15/2018 12:00:00 AM' }),
+        // Rows with no date or no amount, as the real data has them: sorted last, paged through.
+        contribution(9800005, 0, 1, { CTRIB_NAML: 'Datelessby', CTRIB_CITY: 'Weed', AMOUNT: '', RCPT_DATE: '' }),
+        contribution(9800005, 0, 2, { CTRIB_NAML: 'Datelessby', CTRIB_CITY: 'Weed', AMOUNT: '', RCPT_DATE: '' }),
+        contribution(9800005, 0, 3, { CTRIB_NAML: 'Datelessby', CTRIB_CITY: 'Weed', AMOUNT: '75.00', RCPT_DATE: '' }),
+        contribution(9800005, 0, 4, { CTRIB_NAML: 'Datelessby', CTRIB_CITY: 'Weed', AMOUNT: '', RCPT_DATE: '2/2/2012 12:00:00 AM' }),
+        contribution(9800005, 0, 5, { CTRIB_NAML: 'Datelessby', CTRIB_CITY: 'Weed', AMOUNT: '20.00', RCPT_DATE: '2/3/2012 12:00:00 AM' }),
       ]);
     dirs.push(b.dir);
     await importInto(t, b.write());
@@ -226,6 +233,26 @@ describe('search API against the real stores', function () {
       assert.equal(ids.length, total, `${sort}: every row`);
       assert.equal(new Set(ids).size, ids.length, `${sort}: once`);
     }
+  });
+
+  it('pages on past rows with no date or no amount, in every order, in searches and exports', async () => {
+    for (const sort of ['date', '-date', 'amount', '-amount']) {
+      const ids: string[] = [];
+      let url: string | null = `/api/v1/contributions?contributor=Datelessby&page_size=1&sort=${sort}`;
+      while (url) {
+        const b: Body = await api(url);
+        ids.push(...b.results.map((r) => String(r['id'])));
+        url = b.next_cursor ? `/api/v1/contributions?contributor=Datelessby&page_size=1&sort=${sort}&cursor=${b.next_cursor}` : null;
+      }
+      assert.equal(new Set(ids).size, 5, `${sort}: every row once (${ids.join(', ')})`);
+      const csv = await request(app).get(`/api/v1/contributions.csv?contributor=Datelessby&sort=${sort}`).expect(200);
+      assert.equal(csv.text.trim().split('\n').length, 1 + 5, `${sort}: the export has every row`);
+    }
+    // The rows with no value come last, whichever way the order runs.
+    const dated = await api('/api/v1/contributions?contributor=Datelessby&sort=-date');
+    assert.deepEqual(dated.results.map((r) => r['date']), ['2012-02-03', '2012-02-02', null, null, null]);
+    const amounts = await api('/api/v1/contributions?contributor=Datelessby&sort=amount');
+    assert.deepEqual(amounts.results.map((r) => r['amount']), [20, 75, null, null, null]);
   });
 
   it('shows superseded amendments only with versions=all, flagged', async () => {
