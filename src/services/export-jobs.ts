@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import { HashingStream } from '../../exports/hashing-stream.js';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
 import { checkText } from '../../queries/param-rules.js';
+import { SEARCH_SPECS } from '../../queries/search-spec.js';
 import type { Database } from '../db/schema.js';
 import { ConflictError, InvalidParameterError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -52,10 +53,25 @@ export interface JobView {
   links: { self: string; file: string | null };
 }
 
-/** A job's JSON parameters as a query string has them: numbers and booleans as their text. */
-function asQueryValues(params: Record<string, unknown>): Record<string, unknown> {
-  const text = (v: unknown): unknown => (typeof v === 'number' || typeof v === 'boolean' ? String(v) : v);
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.map(text) : text(v)]));
+/** Filters whose values a job's JSON may give as numbers, or as booleans (as the document declares them). */
+const NUMBER_FILTERS: readonly string[] = ['min_amount', 'max_amount', 'year', 'integer'];
+const BOOLEAN_FILTERS: readonly string[] = ['boolean'];
+
+/**
+ * A job's JSON parameters as a query string has them: numbers and booleans as their text,
+ * where the parameter takes a number or a boolean; anywhere else a number or a boolean is a
+ * 400 naming the parameter (`"form": [false]` is no form).
+ */
+function asQueryValues(kind: KindName, params: Record<string, unknown>): Record<string, unknown> {
+  const types = new Map(SEARCH_SPECS[kind].filters.map((f) => [f.param, f.type as string]));
+  const text = (name: string, v: unknown): unknown => {
+    if (typeof v !== 'number' && typeof v !== 'boolean') return v;
+    const type = types.get(name) ?? '';
+    const ok = typeof v === 'number' ? NUMBER_FILTERS.includes(type) : BOOLEAN_FILTERS.includes(type);
+    if (!ok) throw new InvalidParameterError(name, `${name} takes text, not a JSON ${typeof v} (${JSON.stringify(v)})`);
+    return String(v);
+  };
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => text(k, x)) : text(k, v)]));
 }
 
 export function jobView(j: ExportJob): JobView {
@@ -129,7 +145,7 @@ export class ExportJobs {
     if (format !== 'csv' && format !== 'xlsx') throw new InvalidParameterError('format', 'format must be csv or xlsx');
     const params = b['params'] === undefined ? {} : b['params'];
     if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new InvalidParameterError('params', 'params must be an object of search parameters (leave it out for none)');
-    const query = asQueryValues(params as Record<string, unknown>);
+    const query = asQueryValues(kind as KindName, params as Record<string, unknown>);
     // Validated now, exactly as the search endpoint would: a bad filter is a 400, not a failed job.
     parseExportRequest(kind as KindName, format, query);
     if ((await countQueued(this.db)) >= MAX_WAITING_JOBS) throw new TooManyRequestsError(`${MAX_WAITING_JOBS} export jobs are waiting already; try again later`, 60);

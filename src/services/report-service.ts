@@ -194,7 +194,7 @@ export class ReportService {
       if (!(await filingHeader(this.pool, filingId))) throw new NotFoundError(`no filing ${filingId}`);
       const have = (await filingVersions(this.pool, filingId)).map((v) => Number(v['amend_id']));
       for (const [name, n] of [['from', from], ['to', to]] as const) {
-        if (!have.includes(n)) throw new InvalidParameterError(name, `filing ${filingId} has no amendment ${n}; it has ${have.join(', ')}`);
+        if (!have.includes(n)) throw new NotFoundError(`filing ${filingId} has no amendment ${n}; it has ${have.join(', ')}`);
       }
       if (from === to) throw new InvalidParameterError('to', `to must be another version than from (both are ${from}); filing ${filingId} has ${have.join(', ')}`);
       const [a, b] = (await Promise.all([this.buildFiling(filingId, from), this.buildFiling(filingId, to)])) as {

@@ -266,6 +266,17 @@ describe('API input: one set of rules at every route, as the OpenAPI document sa
     it('params as JSON values: numbers, booleans, arrays', async () => {
       const r = await post({ kind: 'contributions', format: 'csv', params: { min_amount: 50, max_amount: 1000, year: [2016], memo: false, columns: 'date,amount' } });
       assert.equal(r.status, 202, JSON.stringify(r.body));
+      // Only where the document declares a number or a boolean: a form is text, so is q.
+      for (const [params, parameter] of [
+        [{ form: [false] }, 'form'],
+        [{ q: 5 }, 'q'],
+        [{ state: [true] }, 'state'],
+        [{ memo: 1 }, 'memo'],
+      ] as const) {
+        const bad = await post({ kind: 'contributions', params });
+        assert.equal(bad.status, 400, JSON.stringify(params));
+        assert.equal(bad.body.error.parameter, parameter);
+      }
     });
   });
 
