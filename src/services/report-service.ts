@@ -193,7 +193,7 @@ export class ReportService {
       // A version the filing does not have is a bad parameter (the filing itself exists).
       if (!(await filingHeader(this.pool, filingId))) throw new NotFoundError(`no filing ${filingId}`);
       const have = (await filingVersions(this.pool, filingId)).map((v) => Number(v['amend_id']));
-      for (const [name, n] of [['from', from], ['to', to]] as const) {
+      for (const n of [from, to]) {
         if (!have.includes(n)) throw new NotFoundError(`filing ${filingId} has no amendment ${n}; it has ${have.join(', ')}`);
       }
       if (from === to) throw new InvalidParameterError('to', `to must be another version than from (both are ${from}); filing ${filingId} has ${have.join(', ')}`);
