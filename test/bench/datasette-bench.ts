@@ -45,11 +45,10 @@ import { Pool } from 'undici';
 import { aliasName } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { loadConfig } from '../../src/config.js';
-import { generateCalaccess } from '../../src/import/generator.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
-import { runBenchmark } from '../support/bench-run.js';
+import { cachedExport, runBenchmark } from '../support/bench-run.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices } from '../support/test-search.js';
 
@@ -116,23 +115,8 @@ const EXPORT_SQL = `SELECT concat_ws(' ', nullif(trim(c.ctrib_namf), ''), nullif
 const FTS_COLUMNS = ['contributor_name', 'recipient_name', 'employer', 'occupation', 'city'];
 const INDEXED = ['city', 'year', 'state', 'entity_type', 'amount', 'recipient_id'];
 
-async function ensureExport(rows: number, cacheDir: string): Promise<{ dir: string; temporary: boolean }> {
-  const dir = path.join(cacheDir, 'bench', `export-${rows}-seed${SEED}`);
-  const manifest = (d: string): boolean => existsSync(path.join(d, 'generator-manifest.json'));
-  for (let i = 0; i < 120 && existsSync(dir) && !manifest(dir); i++) await sleep(1_000);
-  if (manifest(dir)) return { dir, temporary: false };
-  const tmp = `${dir}.tmp-${process.pid}`;
-  const t = performance.now();
-  await generateCalaccess({ rows, out: tmp, sampleDir: SAMPLE, seed: SEED, dirtyRate: DIRTY_RATE });
-  console.log(`generated an export of ${fmt(rows)} contributions in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  try {
-    if (existsSync(dir)) throw new Error('exists');
-    await rename(tmp, dir);
-    return { dir, temporary: false };
-  } catch {
-    return { dir: tmp, temporary: true };
-  }
-}
+const ensureExport = (rows: number, cacheDir: string): Promise<{ dir: string; temporary: boolean }> =>
+  cachedExport({ rows, cacheDir, seed: SEED, dirtyRate: DIRTY_RATE, sampleDir: SAMPLE });
 
 function run(cmd: string, args: string[], opts: { input?: NodeJS.ReadableStream } = {}): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -39,8 +39,8 @@
 // The export is cached in <cache>/bench/export-<rows>-seed1 (shared with index-bench);
 // the bench database and its indices (one unique prefix) are removed at the end unless
 // --keep.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import { Session, type Profiler } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
@@ -58,14 +58,13 @@ import { buildSearch } from '../../queries/build-search.js';
 import { parseSearchRequest, requestKey } from '../../queries/search-request.js';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { generateCalaccess } from '../../src/import/generator.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { testConfig } from '../support/env.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices } from '../support/test-search.js';
-import { runBenchmark } from '../support/bench-run.js';
+import { cachedExport, runBenchmark } from '../support/bench-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE = path.resolve(here, '../../../data/calaccess-sample');
@@ -720,25 +719,8 @@ async function cleanUp(): Promise<void> {
   for (const fn of cleanups.reverse()) await fn().catch((err: unknown) => console.error(`cleanup: ${err instanceof Error ? err.message : String(err)}`));
 }
 
-async function ensureExport(rows: number, cacheDir: string): Promise<{ dir: string; temporary: boolean }> {
-  const dir = path.join(cacheDir, 'bench', `export-${rows}-seed${SEED}`);
-  const manifest = (d: string): boolean => existsSync(path.join(d, 'generator-manifest.json'));
-  // index-bench may be writing it right now: give it a moment.
-  for (let i = 0; i < 120 && existsSync(dir) && !manifest(dir); i++) await sleep(1_000);
-  if (manifest(dir)) return { dir, temporary: false };
-  // Written aside and moved into place complete, so no one ever reads half an export.
-  const tmp = `${dir}.tmp-${process.pid}`;
-  const t = performance.now();
-  await generateCalaccess({ rows, out: tmp, sampleDir: SAMPLE, seed: SEED, dirtyRate: DIRTY_RATE });
-  console.log(`generated an export of ${fmt(rows)} contributions in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  try {
-    if (existsSync(dir)) throw new Error('exists');
-    await rename(tmp, dir);
-    return { dir, temporary: false };
-  } catch {
-    return { dir: tmp, temporary: true };
-  }
-}
+const ensureExport = (rows: number, cacheDir: string): Promise<{ dir: string; temporary: boolean }> =>
+  cachedExport({ rows, cacheDir, seed: SEED, dirtyRate: DIRTY_RATE, sampleDir: SAMPLE });
 
 function summarize(s: TargetStats): { rps: number; p50: number; p90: number; p99: number } {
   const sorted = [...s.latencies].sort((a, b) => a - b);
