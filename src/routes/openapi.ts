@@ -71,6 +71,12 @@ function filterSchema(f: FilterDef): Schema {
   return repeatable ? { type: 'array', minItems: 1, items: schema } : schema;
 }
 
+/** In a job's JSON, a repeatable filter takes one value or an array of them (as the server reads it). */
+function bodyFilterSchema(f: FilterDef): Schema {
+  const s = filterSchema(f);
+  return s['type'] === 'array' ? { anyOf: [s['items'] as Schema, s] } : s;
+}
+
 function filterParam(f: FilterDef): Schema {
   const repeatable = ['code', 'state', 'year', 'integer'].includes(f.type);
   return {
@@ -128,7 +134,7 @@ function exportJobBody(kind: KindName): Schema {
   const params: Record<string, Schema> = Object.fromEntries(
     [
       ...common.map((p): [string, Schema] => [p['name'] as string, p['schema'] as Schema]),
-      ...spec.filters.map((f): [string, Schema] => [f.param, filterSchema(f)]),
+      ...spec.filters.map((f): [string, Schema] => [f.param, bodyFilterSchema(f)]),
     ].concat([['columns', columnsSchema(kind)]]),
   );
   return {

@@ -46,8 +46,10 @@ def _in_order(params):
 def _two_versions(query):
     """A comparison of a version with itself is a 400 (to must be another version)."""
     a, b = query.get("from"), query.get("to")
-    if a is not None and a == b and isinstance(a, int):
-        query["to"] = a + 1 if a < 999 else a - 1
+    if a is None or str(a) != str(b) or not str(a).isdigit():
+        return
+    n = int(a)
+    query["to"] = n + 1 if n < 999 else n - 1
 
 
 def _positive(case):

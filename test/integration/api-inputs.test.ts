@@ -266,6 +266,12 @@ describe('API input: one set of rules at every route, as the OpenAPI document sa
     it('params as JSON values: numbers, booleans, arrays', async () => {
       const r = await post({ kind: 'contributions', format: 'csv', params: { min_amount: 50, max_amount: 1000, year: [2016], memo: false, columns: 'date,amount' } });
       assert.equal(r.status, 202, JSON.stringify(r.body));
+      // A repeatable filter takes one value as well as an array, in the document as on the server.
+      const one = await post({ kind: 'contributions', params: { state: 'CA', year: 2016 } });
+      assert.equal(one.status, 202, JSON.stringify(one.body));
+      const shapes = ((openapi.paths['/api/v1/exports'] as unknown as { post: { requestBody: { content: { 'application/json': { schema: { oneOf: { properties: { params: { properties: Record<string, unknown> } } }[] } } } } } }).post.requestBody.content['application/json'].schema.oneOf);
+      const state = shapes[0]!.properties.params.properties['state'];
+      assert.ok(ajv.compile(state as object)('CA') && ajv.compile(state as object)(['CA', 'NV']), 'state: one value or an array');
       // Only where the document declares a number or a boolean: a form is text, so is q.
       for (const [params, parameter] of [
         [{ form: [false] }, 'form'],
