@@ -72,6 +72,15 @@ describe('indexer: rebuild from the imported sample', function () {
     await assertExactly(es, t, prefix, ['contributions', 'lobbying']);
   });
 
+  it('goes live as one segment per index (a search visits each segment)', async () => {
+    for (const kind of KIND_NAMES) {
+      const res = await es.indices.segments({ index: `${prefix}${kind}` });
+      const shards = Object.values(res.indices).flatMap((i) => Object.values(i.shards).flat());
+      const segments = shards.reduce((n, shard) => n + Object.values(shard.segments).filter((seg) => seg.num_docs > 0).length, 0);
+      assert.ok(segments <= 1, `${kind}: ${segments} segments`);
+    }
+  });
+
   it('says when an index was built with an older mapping than the code queries', async () => {
     const [before] = await indexStatus(es, t.db.pool, prefix, ['contributions']);
     assert.ok(before?.index);
