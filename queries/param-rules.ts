@@ -4,6 +4,7 @@
 // checkText (path parameters); the OpenAPI document declares them with the patterns here,
 // so a contract tester and the server agree.
 import { InvalidParameterError } from '../src/errors.js';
+import { MAX_INTEGER } from './search-spec.js';
 
 // C0 controls (tab and newline included: a search, a name or a code never needs them),
 // DEL and C1 controls. Elasticsearch refuses some of them outright (the completion
@@ -16,9 +17,10 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 
 /** The document's pattern for any text: no control character (as CONTROL). */
 export const TEXT_PATTERN = '^[^\\u0000-\\u001F\\u007F-\\u009F]*$';
-// What String.prototype.trim removes, control characters aside (they are refused anyway):
-// spelled out, because a contract tester's \s (Python's) is not JavaScript's.
-const BLANK = '\\u0000-\\u0020\\u007F-\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
+/** What String.prototype.trim removes, with the control characters (refused anyway), as the
+ *  inside of a regular expression's character class: spelled out, because a contract
+ *  tester's \s (Python's) is not JavaScript's. */
+export const BLANK = '\\u0000-\\u0020\\u007F-\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF';
 /** The document's pattern for text that must say something: TEXT_PATTERN, not blank. */
 export const NON_BLANK_TEXT_PATTERN = nonBlank('');
 /** ...and for a value of a repeatable parameter, where commas separate values: more than commas. */
@@ -60,7 +62,7 @@ export function textLength(v: string): number {
 
 // The ids of the report views and downloads, for their routes and the document.
 /** FILING_ID is a PostgreSQL integer. */
-export const MAX_FILING_ID = 2_147_483_647;
+export const MAX_FILING_ID = MAX_INTEGER;
 /** AMEND_ID: 0 for the original, then 1, 2, ... */
 export const MAX_AMENDMENT = 999;
 /** FILER_ID: digits, or a legacy id like C00800. */

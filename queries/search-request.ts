@@ -7,7 +7,7 @@ import type { KindName } from '../indexers/kinds.js';
 import { InvalidParameterError } from '../src/errors.js';
 import { checkParams, textLength } from './param-rules.js';
 import { parsePlainLanguage, type Understood } from './plain-language.js';
-import { COMMON_PARAMS, DEFAULT_PAGE_SIZE, MAX_AMOUNT, MAX_INTEGER, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, MIN_AMOUNT, SEARCH_SPECS, type FilterDef, type SortName } from './search-spec.js';
+import { COMMON_PARAMS, DEFAULT_PAGE_SIZE, MAX_AMOUNT, MAX_INTEGER, MAX_PAGE_SIZE, MAX_TEXT_LENGTH, MIN_AMOUNT, REPEATABLE_TYPES, SEARCH_SPECS, type FilterDef, type SortName } from './search-spec.js';
 
 export type FilterValue = string | number | boolean | (string | number)[];
 
@@ -32,8 +32,6 @@ export interface SearchRequest {
 }
 
 type RawQuery = Record<string, unknown>;
-
-const REPEATABLE: ReadonlySet<FilterDef['type']> = new Set(['code', 'state', 'year', 'integer']);
 
 /** A parameter given once, or undefined. Given, it has a value (q aside: no text is no text). */
 function single(query: RawQuery, name: string): string | undefined {
@@ -105,7 +103,7 @@ function parseBool(name: string, v: string): boolean {
 
 function parseFilter(def: FilterDef, query: RawQuery): FilterValue | undefined {
   const p = def.param;
-  if (REPEATABLE.has(def.type)) {
+  if (REPEATABLE_TYPES.has(def.type)) {
     const values = many(query, p);
     if (values.length === 0) return undefined;
     switch (def.type) {
@@ -205,7 +203,7 @@ export function parseSearchRequest(kind: KindName, query: RawQuery, opts: ParseR
     for (const [k, v] of Object.entries(read)) {
       if (filters[k] !== undefined) continue; // an explicit filter wins
       const def = spec.filters.find((f) => f.param === k)!;
-      filters[k] = REPEATABLE.has(def.type) ? [typeof v === 'string' && def.type !== 'year' && def.type !== 'integer' ? v.toUpperCase() : v] : v;
+      filters[k] = REPEATABLE_TYPES.has(def.type) ? [typeof v === 'string' && def.type !== 'year' && def.type !== 'integer' ? v.toUpperCase() : v] : v;
     }
   }
   const sortRaw = single(query, 'sort') ?? 'relevance';

@@ -5,6 +5,7 @@ import type { KindName } from '../indexers/kinds.js';
 import { labelFor } from '../src/db/labels.js';
 import { facetLabel } from '../src/search/facet-values.js';
 import { PLAUSIBLE_YEARS } from '../src/import/value-parsers.js';
+import { BLANK } from './param-rules.js';
 import { countsAll, effectiveSort, facetLabelField, LATE_REPORT_KIND, lateOnly, selectedFacets } from './build-search.js';
 import { AMOUNT_BANDS, SEARCH_SPECS, type FacetDef, type KindSpec } from './search-spec.js';
 import { encodeCursor, requestKey, type SearchRequest } from './search-request.js';
@@ -98,9 +99,6 @@ export function resultRow(kind: KindName, hit: estypes.SearchHit<Record<string, 
 
 type AggMap = Record<string, estypes.AggregationsAggregate>;
 
-/** White space the request parser folds or trims, and control characters (which it refuses). */
-const SPACE_OR_CONTROL = '\u0001-\u0020\u007f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
-
 /**
  * The values of a terms facet that its filter can select exactly, as a regular expression
  * (null: every value can). A bucket's value must come back through the filter's parsing as
@@ -118,7 +116,7 @@ export function facetValuePattern(spec: KindSpec, f: FacetDef): string | null {
       return '[A-Z]{2}';
     case 'code': {
       // (the filter upper-cases what it is given)
-      const word = `[^,a-z${SPACE_OR_CONTROL}]+`;
+      const word = `[^,a-z${BLANK}]+`;
       return `${word}( ${word})*`;
     }
     case 'filer':

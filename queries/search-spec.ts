@@ -30,6 +30,26 @@ export type FilterType =
   | 'facet'
   | 'boolean';
 
+/** The filter types a request may give more than once (or as "a,b"). */
+export const REPEATABLE_TYPES: ReadonlySet<FilterType> = new Set(['code', 'state', 'year', 'integer']);
+
+/** The JSON type of a filter's value where it is not text (the OpenAPI document's type, and
+ *  what a job's JSON params may give as a number or a boolean). */
+export function jsonValueType(type: FilterType): 'number' | 'integer' | 'boolean' | 'string' {
+  switch (type) {
+    case 'min_amount':
+    case 'max_amount':
+      return 'number';
+    case 'year':
+    case 'integer':
+      return 'integer';
+    case 'boolean':
+      return 'boolean';
+    default:
+      return 'string';
+  }
+}
+
 export interface FilterDef {
   param: string;
   type: FilterType;

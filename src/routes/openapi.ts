@@ -13,6 +13,7 @@ import {
   MAX_SUGGEST_LENGTH,
   MAX_TEXT_LENGTH,
   MIN_AMOUNT,
+  REPEATABLE_TYPES,
   SEARCH_SPECS,
   type FilterDef,
 } from '../../queries/search-spec.js';
@@ -36,7 +37,7 @@ const CodeLabel = nullable({ type: 'object', properties: { code: { type: 'string
 
 /** A filter's values: one, or an array of them for a repeatable filter. */
 function filterSchema(f: FilterDef): Schema {
-  const repeatable = ['code', 'state', 'year', 'integer'].includes(f.type);
+  const repeatable = REPEATABLE_TYPES.has(f.type);
   let schema: Schema;
   switch (f.type) {
     case 'min_amount':
@@ -78,7 +79,7 @@ function bodyFilterSchema(f: FilterDef): Schema {
 }
 
 function filterParam(f: FilterDef): Schema {
-  const repeatable = ['code', 'state', 'year', 'integer'].includes(f.type);
+  const repeatable = REPEATABLE_TYPES.has(f.type);
   return {
     name: f.param,
     in: 'query',
@@ -273,7 +274,7 @@ function filterExample(kind: KindName, f: FilterDef): unknown {
   if (own !== undefined) return own;
   // A filter added since: a value of its type.
   const first = f.values?.[0];
-  return ['code', 'state', 'year', 'integer'].includes(f.type) ? (first === undefined ? [] : [first]) : (first ?? 'a');
+  return REPEATABLE_TYPES.has(f.type) ? (first === undefined ? [] : [first]) : (first ?? 'a');
 }
 
 /** A parameter's example as it arrives in a query string (one value: a string). */

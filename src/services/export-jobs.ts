@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import { HashingStream } from '../../exports/hashing-stream.js';
 import { KIND_NAMES, type KindName } from '../../indexers/kinds.js';
 import { checkText } from '../../queries/param-rules.js';
-import { SEARCH_SPECS } from '../../queries/search-spec.js';
+import { jsonValueType, SEARCH_SPECS } from '../../queries/search-spec.js';
 import type { Database } from '../db/schema.js';
 import { ConflictError, InvalidParameterError, NotFoundError, TooManyRequestsError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -53,21 +53,17 @@ export interface JobView {
   links: { self: string; file: string | null };
 }
 
-/** Filters whose values a job's JSON may give as numbers, or as booleans (as the document declares them). */
-const NUMBER_FILTERS: readonly string[] = ['min_amount', 'max_amount', 'year', 'integer'];
-const BOOLEAN_FILTERS: readonly string[] = ['boolean'];
-
 /**
  * A job's JSON parameters as a query string has them: numbers and booleans as their text,
  * where the parameter takes a number or a boolean; anywhere else a number or a boolean is a
  * 400 naming the parameter (`"form": [false]` is no form).
  */
 function asQueryValues(kind: KindName, params: Record<string, unknown>): Record<string, unknown> {
-  const types = new Map(SEARCH_SPECS[kind].filters.map((f) => [f.param, f.type as string]));
+  const types = new Map(SEARCH_SPECS[kind].filters.map((f) => [f.param, jsonValueType(f.type)]));
   const text = (name: string, v: unknown): unknown => {
     if (typeof v !== 'number' && typeof v !== 'boolean') return v;
-    const type = types.get(name) ?? '';
-    const ok = typeof v === 'number' ? NUMBER_FILTERS.includes(type) : BOOLEAN_FILTERS.includes(type);
+    const type = types.get(name) ?? 'string';
+    const ok = typeof v === 'number' ? type === 'number' || type === 'integer' : type === 'boolean';
     if (!ok) throw new InvalidParameterError(name, `${name} takes text, not a JSON ${typeof v} (${JSON.stringify(v)})`);
     return String(v);
   };
