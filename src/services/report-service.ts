@@ -190,17 +190,17 @@ export class ReportService {
     const from = parseAmendment(fromText, 'from');
     const to = parseAmendment(toText, 'to');
     return this.cached(`compare:${filingId}:${from}:${to}`, async () => {
-      // A version the filing does not have is a bad parameter (the filing itself exists).
-      if (!(await filingHeader(this.pool, filingId))) throw new NotFoundError(`no filing ${filingId}`);
-      const have = (await filingVersions(this.pool, filingId)).map((v) => Number(v['amend_id']));
-      for (const n of [from, to]) {
-        if (!have.includes(n)) throw new NotFoundError(`filing ${filingId} has no amendment ${n}; it has ${have.join(', ')}`);
-      }
-      if (from === to) throw new InvalidParameterError('to', `to must be another version than from (both are ${from}); filing ${filingId} has ${have.join(', ')}`);
-      const [a, b] = (await Promise.all([this.buildFiling(filingId, from), this.buildFiling(filingId, to)])) as {
+      // buildFiling says what is not found: no such filing, or no such version of it (a 404
+      // naming the versions it has; `from` named first when both are missing).
+      const built = await Promise.allSettled([this.buildFiling(filingId, from), this.buildFiling(filingId, to)]);
+      for (const r of built) if (r.status === 'rejected') throw r.reason;
+      const [a, b] = built.map((r) => (r as PromiseFulfilledResult<object>).value) as {
         schedules: ScheduleView[];
         summary: { schedule: unknown; line: unknown; label: string | null; column_a: number | null }[] | null;
+        versions: { amendment: unknown }[];
       }[];
+      const have = a!.versions.map((v) => Number(v.amendment));
+      if (from === to) throw new InvalidParameterError('to', `to must be another version than from (both are ${from}); filing ${filingId} has ${have.join(', ')}`);
       // TRAN_ID is the filer's own id and is meant to survive amendments (LINE_ITEM is not).
       const key = (s: ScheduleView, r: Row): string => `${s.code}|${text(r['transaction_id']) || `line ${text(r['line_item'])}`}`;
       const index = (f: { schedules: ScheduleView[] }): Map<string, Row> => new Map(f.schedules.flatMap((s) => s.rows.map((r) => [key(s, r), r] as [string, Row])));
