@@ -4,18 +4,22 @@
 // of each rule: a transaction document is written as JSON text (indexers/documents.ts; by
 // PostgreSQL once, by Node now), and text's escapes, empty strings, dates, numbers, case and
 // white space are not the object builder's unless made so. The sync's documents (docsFor)
-// are the rebuild's (streamAll), byte for byte.
+// are the rebuild's (streamAll), byte for byte. Every kind's documents have exactly the
+// fields its registry (queries/fields/) maps.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { KINDS, TRANSACTION_SOURCES, type Doc, type KindName } from '../../indexers/kinds.js';
+import { KIND_NAMES, KINDS, TRANSACTION_SOURCES, type Doc, type KindName } from '../../indexers/kinds.js';
+import { mappingProperties } from '../../queries/fields/field.js';
+import { FIELDS } from '../../queries/fields/index.js';
 import { createDb } from '../../src/db/database.js';
 import { generateCalaccess } from '../../src/import/generator.js';
 import { sourceSql, type Row } from '../../src/repositories/index-source-repository.js';
 import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR, type Row as ExportRow } from '../builders/calaccess-export.js';
 import * as reference from '../support/reference-documents.js';
+import { documentPaths, mappingPaths } from '../support/mapping-paths.js';
 import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'docs-'));
@@ -249,6 +253,16 @@ describe('indexer documents: the same content as the object builder they replace
     for (const line of Object.keys(STORED_AMOUNTS)) assert.equal(doc(`rcpt:990101:0:${line}:RCPT:A`)['amount'], null, `amount of line ${line}`);
     const lobbying = await streamed(t, 'lobbying');
     assert.equal([...lobbying.keys()].filter((id) => /^l(exp|pay):99010/.test(id)).length, 5);
+  });
+
+  it("writes every field its kind's registry maps, and no other", async () => {
+    for (const kind of KIND_NAMES) {
+      const mapped = mappingPaths(mappingProperties(FIELDS[kind]));
+      const seen = new Set<string>();
+      for (const d of (await streamed(t, kind)).values()) documentPaths(JSON.parse(d.source), mapped, '', seen);
+      assert.deepEqual([...seen].filter((p) => !mapped.has(p)), [], `${kind}: written, not declared`);
+      assert.deepEqual(FIELDS[kind].fields.filter((f) => f.mapping && !seen.has(f.path)).map((f) => f.path), [], `${kind}: declared, never written`);
+    }
   });
 
   it("the sync's documents of a filing (docsFor) are the rebuild's, byte for byte", async () => {
