@@ -4,7 +4,7 @@ import { indexSettings, type KindMapping } from './common.js';
 
 /** Money received: Schedules A, C, I (and F401A, F496P3) and late contributions (F497 Part 1). */
 export const contributionsMapping: KindMapping = {
-  version: 2,
+  version: 3,
   settings: indexSettings(),
   mappings: {
     dynamic: 'strict',

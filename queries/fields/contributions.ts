@@ -1,7 +1,7 @@
 // Money received: Schedules A, C, I (and F401A, F496P3) from RCPT_CD (`contributions`), and
 // late contributions, Form 497 Part 1 (`late_contributions`). In the order of the export's
 // columns; see ./field.ts for what each part of a declaration drives.
-import { codeAndLabel, date } from '../../indexers/mappings/common.js';
+import { amount, codeAndLabel, date } from '../../indexers/mappings/common.js';
 import type { KindFields } from './field.js';
 import {
   amountCentsField,
@@ -39,6 +39,14 @@ export const CONTRIBUTION_FIELDS: KindFields = {
       bulk: {},
     }),
     amountField('t.amount', { export: { key: 'amount', header: 'Amount', type: 'number' }, bulk: {} }),
+    // What the contributor had given the recipient in the calendar year so far, as filed
+    // (RCPT_CD's CUM_YTD; a late contribution reports none).
+    field('cumulative_ytd', amount, {
+      columns: [column('cum_ytd', { contributions: 't.cum_ytd' })],
+      write: 'number',
+      export: { key: 'cumulative_ytd', header: 'Cumulative year to date', type: 'number' },
+      bulk: {},
+    }),
     ...party('contributor', { ...partyColumns({ contributions: 'ctrib', late_contributions: 'enty' }), p_employer: 't.ctrib_emp', p_occupation: 't.ctrib_occ', p_committee: 't.cmte_id' }, {
       name: {
         export: { key: 'contributor_name', header: 'Contributor' },

@@ -37,7 +37,7 @@ function edgeRows(): ExportBuilder {
   const rows = [
     contribution(990001, 0, 1, { CTRIB_NAML: 'DOE, JANE', CTRIB_NAMF: '', CTRIB_NAMT: 'Dr', CTRIB_NAMS: 'Jr.', CTRIB_ST: 'ca', MEMO_CODE: 'x' }),
     contribution(990001, 0, 2, { CTRIB_NAML: ` Muñoz${nbsp}`, CTRIB_NAMF: `${nbsp}José `, CTRIB_ST: 'ßa', CTRIB_ZIP4: `${nbsp}95814-1234`, MEMO_CODE: ' X' }),
-    contribution(990001, 0, 3, { CTRIB_NAML: 'Acme Widgets, Inc.', CTRIB_NAMF: '', ENTITY_CD: ' ind ', TRAN_TYPE: ' f ', CTRIB_ZIP4: '958', AMOUNT: '0.1' }),
+    contribution(990001, 0, 3, { CTRIB_NAML: 'Acme Widgets, Inc.', CTRIB_NAMF: '', ENTITY_CD: ' ind ', TRAN_TYPE: ' f ', CTRIB_ZIP4: '958', AMOUNT: '0.1', CUM_YTD: '1250.50' }),
     contribution(990001, 0, 4, { CTRIB_NAML: 'Say "hi" \\ there', CTRIB_EMP: '', CTRIB_OCC: '', CTRIB_CITY: '', CTRIB_ZIP4: '', AMOUNT: '-0.00', RCPT_DATE: '1/1/1899 12:00:00 AM' }),
     contribution(990001, 0, 5, { CTRIB_NAML: '', CTRIB_NAMF: '', ENTITY_CD: '', AMOUNT: '123456789012345.678', RCPT_DATE: '12/31/2100 12:00:00 AM', MEMO_CODE: 'y' }),
     contribution(990001, 1, 1, { AMOUNT: '', RCPT_DATE: '', CTRIB_DSCR: 'In-kind: "food" & drinks', MEMO_REFNO: '' }),
@@ -236,6 +236,16 @@ describe('indexer documents: the same content as the object builder they replace
     assert.equal(edge.length, 8);
     const odd = JSON.parse(got.get('rcpt:990001:0:2:RCPT:A')!.source) as { contributor: { name: string; state: string; zip5: string } };
     assert.deepEqual([odd.contributor.name, odd.contributor.state, odd.contributor.zip5], ['José Muñoz', 'SSA', '95814']);
+  });
+
+  it('a contribution carries its cumulative year-to-date amount as filed; a late contribution has none', async () => {
+    const got = await streamed(t, 'contributions');
+    const doc = (id: string): Record<string, unknown> => JSON.parse(got.get(id)!.source) as Record<string, unknown>;
+    assert.equal(doc('rcpt:990001:0:3:RCPT:A')['cumulative_ytd'], 1250.5);
+    assert.equal(doc('rcpt:990001:0:4:RCPT:A')['cumulative_ytd'], null, 'no CUM_YTD filed');
+    const late = [...got.values()].filter((d) => d.id.startsWith('s497:'));
+    assert.ok(late.length > 0);
+    for (const d of late) assert.equal((JSON.parse(d.source) as Record<string, unknown>)['cumulative_ytd'], null, d.id);
   });
 
   it('the JSON edge rows were imported, so their documents were compared', async () => {
