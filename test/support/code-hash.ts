@@ -2,7 +2,7 @@
 // (followed through their relative imports, so a change to any code the build runs makes a
 // new data set, and a change elsewhere does not) and the files it reads.
 import { createHash, type Hash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,9 +31,8 @@ export function codeAndDataHash(entries: readonly URL[], folders: readonly strin
   const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
   for (const file of moduleClosure(entries)) addFile(h, file, root);
   for (const folder of folders) {
-    for (const name of (readdirSync(folder, { recursive: true, withFileTypes: true }) as Dirent[]).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name)).sort()) {
-      addFile(h, name, folder);
-    }
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
+    for (const file of files.map((d) => path.join(d.parentPath, d.name)).sort()) addFile(h, file, folder);
   }
   return h.update(extra).digest('hex').slice(0, 12);
 }

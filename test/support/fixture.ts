@@ -31,7 +31,7 @@ import type { ExportService } from '../../src/services/export-service.js';
 import { ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { codeAndDataHash } from './code-hash.js';
 import { testConfig } from './env.js';
-import { createTestDatabase, databaseTemplate, importInto, migratedTemplate, type TestDatabase } from './test-db.js';
+import { createTestDatabase, databaseTemplate, importInto, migratedTemplate, processAlive, type TestDatabase } from './test-db.js';
 import { deleteIndices, testPrefix, testSearchClient } from './test-search.js';
 
 /** An export made by the generator from the sample, imported whole or only some files. */
@@ -226,6 +226,13 @@ async function ensureIndexTemplates(es: Client, data: DataSet, kinds: readonly K
 
 let builds = 0;
 
+/** Indices a killed run left half-built (fxbuild-<pid>-...): its process is gone. */
+async function deleteAbandonedBuilds(es: Client): Promise<void> {
+  const names = Object.keys(await es.indices.get({ index: 'fxbuild-*', allow_no_indices: true, expand_wildcards: 'all', features: ['settings'] }));
+  const pids = new Set(names.map((n) => Number(n.split('-')[1])).filter((pid) => pid !== process.pid && !processAlive(pid)));
+  for (const pid of pids) await deleteIndices(es, `fxbuild-${pid}-`);
+}
+
 async function buildIndexTemplates(es: Client, data: DataSet, kinds: readonly KindName[]): Promise<void> {
   const absent: KindName[] = [];
   for (const kind of kinds) {
@@ -234,6 +241,7 @@ async function buildIndexTemplates(es: Client, data: DataSet, kinds: readonly Ki
     else absent.push(kind);
   }
   if (absent.length === 0) return;
+  await deleteAbandonedBuilds(es);
   const copy = await createTestDatabase('fx_index_build', await dataTemplate(data));
   const prefix = `fxbuild-${process.pid}-${++builds}-`;
   try {

@@ -43,6 +43,26 @@ async function databaseExists(name: string): Promise<boolean> {
   return admin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
 }
 
+/** Whether a process of this machine is alive (runs share the stores, not only this one). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** Half-built copies of a template left by runs that were killed while building it. */
+async function dropAbandonedBuilds(name: string): Promise<void> {
+  const prefix = `${name}_building_`;
+  const rows = await admin(async (c) => (await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix])).rows);
+  for (const { datname } of rows) {
+    const pid = Number(datname.slice(prefix.length));
+    if (pid === process.pid || !processAlive(pid)) await dropDatabase(datname);
+  }
+}
+
 const templates = new Map<string, Promise<string>>();
 
 /**
@@ -57,8 +77,8 @@ export function databaseTemplate(name: string, fill: (t: TestDatabase) => Promis
   if (!ready) {
     ready = (async () => {
       if (await databaseExists(name)) return name;
+      await dropAbandonedBuilds(name);
       const building = `${name}_building_${process.pid}`;
-      await dropDatabase(building);
       await admin((c) => c.query(`CREATE DATABASE ${ident(building)}${parent ? ` TEMPLATE ${ident(parent)}` : ''}`));
       const t = openTestDatabase(building, 'template', 2);
       try {
