@@ -31,7 +31,7 @@ import type { ExportService } from '../../src/services/export-service.js';
 import { ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { codeAndDataHash } from './code-hash.js';
 import { testConfig } from './env.js';
-import { createTestDatabase, databaseTemplate, importInto, migratedTemplate, processAlive, type TestDatabase } from './test-db.js';
+import { createTestDatabase, databaseTemplate, importInto, migratedTemplate, processAlive, templateNames, type TestDatabase } from './test-db.js';
 import { deleteIndices, testPrefix, testSearchClient } from './test-search.js';
 
 /** An export made by the generator from the sample, imported whole or only some files. */
@@ -209,7 +209,16 @@ async function fillDataSet(t: TestDatabase, data: GeneratedData | 'sample'): Pro
 
 /** Template indices are named by the data set and the indexer code; never written to. */
 function indexTemplateName(data: DataSet, kind: KindName): string {
-  return `fxtpl-${codeAndDataHash([REBUILD], [], dataKey(data))}-${kind}`;
+  const key = dataKey(data);
+  return `fxtpl-${key}-${codeAndDataHash([REBUILD], [], key)}-${kind}`;
+}
+
+/** Template indices of data sets whose database template is gone (dropped when unused, test-db.ts). */
+async function deleteOrphanTemplates(es: Client): Promise<void> {
+  const keys = new Set((await templateNames()).map((n) => n.slice(n.lastIndexOf('_') + 1)));
+  const names = Object.keys(await es.indices.get({ index: 'fxtpl-*', allow_no_indices: true, expand_wildcards: 'all', features: ['settings'] }));
+  const orphans = names.filter((n) => !keys.has(n.split('-')[1]!));
+  if (orphans.length > 0) await es.indices.delete({ index: orphans, ignore_unavailable: true });
 }
 
 const indexTemplates = new Map<string, Promise<void>>();
@@ -242,6 +251,7 @@ async function buildIndexTemplates(es: Client, data: DataSet, kinds: readonly Ki
   }
   if (absent.length === 0) return;
   await deleteAbandonedBuilds(es);
+  await deleteOrphanTemplates(es);
   const copy = await createTestDatabase('fx_index_build', await dataTemplate(data));
   const prefix = `fxbuild-${process.pid}-${++builds}-`;
   try {

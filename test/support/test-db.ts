@@ -63,6 +63,43 @@ async function dropAbandonedBuilds(name: string): Promise<void> {
   }
 }
 
+const TEMPLATE_NAMES = ['disclosure_tpl_%', 'disclosure_fx_%'];
+const USED = 'test template, last used ';
+/** A template no run has used for this long was made by code that is gone. */
+const UNUSED_DAYS = 7;
+
+/** When a run last used a template, in its comment: old ones are dropped by dropUnusedTemplates. */
+async function markUsed(name: string): Promise<void> {
+  await admin((c) => c.query(`COMMENT ON DATABASE ${ident(name)} IS '${USED}${new Date().toISOString()}'`));
+}
+
+/** Every template (each change to the code that fills one makes another) that no run has
+ *  used for UNUSED_DAYS; one in use by a run just now is left (DROP refuses it). Called
+ *  when a template is built, that is when code changed. */
+async function dropUnusedTemplates(): Promise<void> {
+  const rows = await admin(
+    async (c) =>
+      (
+        await c.query<{ datname: string; used: string | null }>(
+          `SELECT datname, shobj_description(oid, 'pg_database') AS used FROM pg_database
+            WHERE (datname LIKE $1 OR datname LIKE $2) AND strpos(datname, '_building_') = 0`,
+          TEMPLATE_NAMES,
+        )
+      ).rows,
+  );
+  const cutoff = Date.now() - UNUSED_DAYS * 86_400_000;
+  for (const { datname, used } of rows) {
+    const at = used?.startsWith(USED) ? Date.parse(used.slice(USED.length)) : NaN;
+    // Templates from before these comments (none of this file's) are left as they are.
+    if (at < cutoff) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${ident(datname)}`)).catch(() => {});
+  }
+}
+
+/** The data-set templates there are now (their names end with the data set's hash). */
+export async function templateNames(): Promise<string[]> {
+  return admin(async (c) => (await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname LIKE $2', TEMPLATE_NAMES)).rows.map((r) => r.datname));
+}
+
 const templates = new Map<string, Promise<string>>();
 
 /**
@@ -76,7 +113,10 @@ export function databaseTemplate(name: string, fill: (t: TestDatabase) => Promis
   let ready = templates.get(name);
   if (!ready) {
     ready = (async () => {
-      if (await databaseExists(name)) return name;
+      if (await databaseExists(name)) {
+        await markUsed(name);
+        return name;
+      }
       await dropAbandonedBuilds(name);
       const building = `${name}_building_${process.pid}`;
       await admin((c) => c.query(`CREATE DATABASE ${ident(building)}${parent ? ` TEMPLATE ${ident(parent)}` : ''}`));
@@ -92,6 +132,8 @@ export function databaseTemplate(name: string, fill: (t: TestDatabase) => Promis
         if ((err as { code?: string }).code !== '42P04') throw err;
         await dropDatabase(building);
       }
+      await markUsed(name);
+      await dropUnusedTemplates();
       return name;
     })();
     templates.set(name, ready);
