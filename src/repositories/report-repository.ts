@@ -2,6 +2,7 @@
 // filings and money; a filing as filed (cover, summary page, schedules, versions).
 // Every query is driven by an index (filing id, or filing_versions by filer).
 import type pg from 'pg';
+import { COVER_TABLES } from '../import/source-tables.js';
 
 export type Row = Record<string, unknown>;
 
@@ -34,8 +35,6 @@ export const SCHEDULE_SOURCES: readonly ScheduleSource[] = [
   { table: 'lobbying_payment_attachments', name: person('recip'), amount: 't.amount', date: 't.pmt_date', kind: 'lobbying' },
   { table: 'lobbying_firm_clients', name: person('cli'), amount: 'NULL::numeric', date: 't.eff_date', kind: 'lobbying', memos: false },
 ];
-
-export const COVER_TABLES = ['campaign_covers', 'lobbying_report_covers', 'registration_covers', 'organization_statement_covers', 'issue_ad_covers', 'candidate_intention_statements'] as const;
 
 /** Drops the bookkeeping columns and empty values from a stored row. */
 function compact(r: Row): Row {

@@ -21,7 +21,7 @@ import { catchUp, rebuildKind } from '../../indexers/rebuild.js';
 import { createApp, exportJobsOf } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { advanceCheckpoint, lastChangeSeq, recordRebuild } from '../../src/repositories/index-source-repository.js';
@@ -177,7 +177,7 @@ async function importSource(t: TestDatabase, source: string | ExportBuilder): Pr
 
 const MIGRATE = new URL('../../src/db/migrate.js', import.meta.url);
 const IMPORTER = new URL('../../src/import/importer.js', import.meta.url);
-const GENERATOR = new URL('../../src/import/generator.js', import.meta.url);
+const GENERATOR = new URL('../../src/generator/index.js', import.meta.url);
 const REBUILD = new URL('../../indexers/rebuild.js', import.meta.url);
 
 function dataKey(data: DataSet): string {
