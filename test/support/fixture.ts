@@ -229,6 +229,10 @@ async function ensureIndexTemplates(es: Client, data: DataSet, kinds: readonly K
   if (missing.length > 0) {
     const building = buildIndexTemplates(es, data, missing);
     for (const k of missing) indexTemplates.set(indexTemplateName(data, k), building);
+    // A failed build (a store restarting, say) is tried again by the next suite.
+    building.catch(() => {
+      for (const k of missing) indexTemplates.delete(indexTemplateName(data, k));
+    });
   }
   await Promise.all(kinds.map((k) => indexTemplates.get(indexTemplateName(data, k)) ?? Promise.resolve()));
 }

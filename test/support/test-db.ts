@@ -137,6 +137,8 @@ export function databaseTemplate(name: string, fill: (t: TestDatabase) => Promis
       return name;
     })();
     templates.set(name, ready);
+    // A failed build (a store restarting, say) is tried again by the next suite.
+    ready.catch(() => templates.delete(name));
   }
   return ready;
 }
