@@ -37,6 +37,15 @@ export interface AppDeps {
   jobs?: ExportJobs;
 }
 
+const JOBS = 'jobs';
+
+/** The export jobs an app runs (made by createApp, or given to it). */
+export function exportJobsOf(app: Express): ExportJobs {
+  const jobs: unknown = app.locals[JOBS];
+  if (!(jobs instanceof ExportJobs)) throw new Error('not an app made by createApp: it has no export jobs');
+  return jobs;
+}
+
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -61,7 +70,7 @@ export function createApp(deps: AppDeps): Express {
       maxConcurrent: deps.config.maxConcurrentExportJobs,
     });
   if (!deps.jobs) void jobs.start().catch((err: unknown) => deps.log.error('export jobs did not start', { error: String(err) }));
-  app.locals['jobs'] = jobs;
+  app.locals[JOBS] = jobs;
   // Exports first: /api/v1/contributions.csv must not reach the search route.
   app.use(exportRoutes(exportService));
   const bulkDir = path.join(deps.config.exportDir, 'bulk');

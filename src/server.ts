@@ -3,7 +3,7 @@ import http, { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import v8 from 'node:v8';
 import type { Express } from 'express';
-import { createApp } from './app.js';
+import { createApp, exportJobsOf } from './app.js';
 import type { Config } from './config.js';
 import { createDb } from './db/database.js';
 import type { Logger } from './logger.js';
@@ -67,7 +67,7 @@ export async function startServer(config: Readonly<Config>, log: Logger): Promis
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await (app.locals['jobs'] as { stop(): Promise<void> } | undefined)?.stop();
+      await exportJobsOf(app).stop();
       await Promise.allSettled([db.close(), es.close()]);
       log.info('stopped');
     })());

@@ -10,13 +10,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
+import { createApp, exportJobsOf } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { generateCalaccess } from '../../src/generator/index.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
-import type { ExportJobs } from '../../src/services/export-jobs.js';
 import { contribution, cover, expenditure, ExportBuilder } from '../builders/calaccess-export.js';
 import { createTestDatabase } from '../support/test-db.js';
 
@@ -79,7 +78,7 @@ async function main(): Promise<void> {
     console.log(`  GET /api/v1/filers/:id   first ${filerFirst}, cached ${filerCached}   (baseline: its by-year money query alone ${baseline})`);
     console.log(`  GET /api/v1/filings/:id  first ${filingFirst}, cached ${filingCached}`);
   } finally {
-    await (app.locals['jobs'] as ExportJobs).stop();
+    await exportJobsOf(app).stop();
     await t.drop();
     rmSync(work, { recursive: true, force: true });
   }

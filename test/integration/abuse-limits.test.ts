@@ -4,20 +4,14 @@
 // TRUST_PROXY=1, the way a deployment behind one proxy would; without it the header is
 // ignored.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import express, { type Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
 import { errorHandler } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { AbuseLimits } from '../../src/routes/abuse-limits.js';
-import { createSearchClient } from '../../src/search/client.js';
 import { contribution, cover, ExportBuilder } from '../builders/calaccess-export.js';
 import { testConfig, waitFor } from '../support/env.js';
-import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
+import { stores, type Stores } from '../support/fixture.js';
 
 function assertTooMany(res: request.Response, json = true): void {
   assert.equal(res.status, 429, `${res.status} ${String(res.text).slice(0, 200)}`);
@@ -37,33 +31,17 @@ function assertTooMany(res: request.Response, json = true): void {
 
 describe('abuse limits against the real app', function () {
   this.timeout(120_000);
-  let t: TestDatabase;
-  const es = testSearchClient();
-  const prefix = testPrefix('limits');
-  const dirs: string[] = [];
-  const exportDir = mkdtempSync(path.join(os.tmpdir(), 'limits-'));
-  dirs.push(exportDir);
-  const appWith = (env: Record<string, string>): Express => {
-    const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir, ...env });
-    return createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
-  };
+  let s: Stores;
+  const appWith = (env: Record<string, string>): Express => s.app(env).app;
   const from = (ip: string): [string, string] => ['X-Forwarded-For', ip];
 
   before(async () => {
-    t = await createTestDatabase('limits');
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9900001, 0, '1900001', { FILER_NAML: 'Limits Committee' })])
       .rows('RCPT_CD.TSV', [1, 2, 3].map((i) => contribution(9900001, 0, i, { CTRIB_NAML: `Budget${i}`, AMOUNT: '100.00' })));
-    dirs.push(b.dir);
-    await importInto(t, b.write());
-    await indexAll(es, t.db.pool, prefix);
+    s = await stores('limits', { data: 'empty', imports: [b] });
   });
-  after(async () => {
-    await deleteIndices(es, prefix);
-    await es.close();
-    await t.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  after(() => s.close());
 
   it('trips at the budget with 429, Retry-After and the JSON error; others unaffected; recovers by itself', async () => {
     // One token a second, five at once.

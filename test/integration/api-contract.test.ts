@@ -3,24 +3,18 @@
 // asked for too early, timestamps, the statuses every operation can give, and the
 // document's examples (valid, and answered 2xx on the sample).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
 import { buildOpenApi } from '../../src/routes/openapi.js';
-import { createSearchClient } from '../../src/search/client.js';
 import { writeBulkDatasets } from '../../src/services/bulk-datasets.js';
 import { ExportJobs } from '../../src/services/export-jobs.js';
 import { ExportService } from '../../src/services/export-service.js';
-import { SAMPLE_DIR } from '../builders/calaccess-export.js';
-import { testConfig, waitFor } from '../support/env.js';
-import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
+import { waitFor } from '../support/env.js';
+import { stores, type Stores } from '../support/fixture.js';
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -46,11 +40,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 describe('API contract: methods, statuses, timestamps and examples', function () {
   this.timeout(240_000);
-  let t: TestDatabase;
-  const es = testSearchClient();
-  const prefix = testPrefix('contract');
-  const exportDir = mkdtempSync(path.join(os.tmpdir(), 'contract-'));
-  const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir, RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', RATE_LIMIT_EXPENSIVE_BURST: '100000' });
+  let s: Stores;
+  const env = { RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', RATE_LIMIT_EXPENSIVE_BURST: '100000' };
   let app: Express;
   const doc = buildOpenApi() as unknown as Doc;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -92,19 +83,11 @@ describe('API contract: methods, statuses, timestamps and examples', function ()
   }
 
   before(async () => {
-    t = await createTestDatabase('api_contract');
-    await importInto(t, SAMPLE_DIR);
-    await indexAll(es, t.db.pool, prefix);
-    await writeBulkDatasets(t.db.pool, path.join(exportDir, 'bulk'), silentLogger, ['contributions']);
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    s = await stores('api_contract');
+    await writeBulkDatasets(s.t.db.pool, path.join(s.exportDir, 'bulk'), silentLogger, ['contributions']);
+    ({ app } = s.app(env));
   });
-  after(async () => {
-    await (app.locals['jobs'] as ExportJobs).stop();
-    await deleteIndices(es, prefix);
-    await es.close();
-    await t.drop();
-    rmSync(exportDir, { recursive: true, force: true });
-  });
+  after(() => s?.close());
 
   describe('methods a route does not take', () => {
     it('are a 405 with Allow and a JSON error, on every path of the document', async () => {
@@ -144,9 +127,9 @@ describe('API contract: methods, statuses, timestamps and examples', function ()
   describe('export jobs', () => {
     it("answer a file asked for before the job finished with 409 and the job's state, documented; timestamps in RFC 3339", async () => {
       // Jobs that never start: the file is asked for while the job waits, every time.
-      const exportService = new ExportService(es, prefix, 1);
-      const jobs = new ExportJobs(t.db.kysely, exportService, silentLogger, { dir: exportDir, ttlHours: 1, maxConcurrent: 0 });
-      const waiting = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger, exports: exportService, jobs });
+      const exportService = new ExportService(s.es, s.prefix, 1);
+      const jobs = new ExportJobs(s.t.db.kysely, exportService, silentLogger, { dir: s.exportDir, ttlHours: 1, maxConcurrent: 0 });
+      const { app: waiting } = s.app(env, { exports: exportService, jobs });
       try {
         const create = doc.paths['/api/v1/exports']!['post']!;
         const made = await request(waiting).post('/api/v1/exports').send({ kind: 'filers', format: 'csv' });

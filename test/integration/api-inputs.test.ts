@@ -2,22 +2,13 @@
 // empty values, bounds, ranges, ids) and the OpenAPI document saying the same as the
 // server, value by value (issue 17, found by the contract run, scripts/contract.sh).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
-import { silentLogger } from '../../src/logger.js';
 import { buildOpenApi } from '../../src/routes/openapi.js';
-import { createSearchClient } from '../../src/search/client.js';
-import type { ExportJobs } from '../../src/services/export-jobs.js';
 import { contribution, cover, ExportBuilder } from '../builders/calaccess-export.js';
-import { testConfig } from '../support/env.js';
-import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
+import { stores, type Stores } from '../support/fixture.js';
 
 interface ErrorBody {
   error: { code: string; message: string; parameter?: string };
@@ -27,19 +18,13 @@ type Op = { parameters?: { name: string; in: string; schema: object }[] };
 
 describe('API input: one set of rules at every route, as the OpenAPI document says', function () {
   this.timeout(180_000);
-  let t: TestDatabase;
-  const es = testSearchClient();
-  const prefix = testPrefix('inputs');
+  let s: Stores;
   let app: Express;
-  const dirs: string[] = [];
-  const exportDir = mkdtempSync(path.join(os.tmpdir(), 'inputs-'));
-  dirs.push(exportDir);
   const openapi = buildOpenApi() as { paths: Record<string, Record<string, Op>> };
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   (addFormats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
 
   before(async () => {
-    t = await createTestDatabase('inputs');
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9700001, 0, '1700001', { FILER_NAML: 'Inputs Test Committee' }), cover(9700001, 1, '1700001', { FILER_NAML: 'Inputs Test Committee' })])
       .rows('RCPT_CD.TSV', [
@@ -47,19 +32,10 @@ describe('API input: one set of rules at every route, as the OpenAPI document sa
         contribution(9700001, 1, 1, { CTRIB_NAML: 'Lindqvist', AMOUNT: '100.00', RCPT_DATE: '3/15/2016 12:00:00 AM' }),
         contribution(9700001, 1, 2, { CTRIB_NAML: 'Okonkwo', AMOUNT: '700.00', RCPT_DATE: '4/20/2016 12:00:00 AM' }),
       ]);
-    dirs.push(b.dir);
-    await importInto(t, b.write());
-    await indexAll(es, t.db.pool, prefix);
-    const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' });
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    s = await stores('inputs', { data: 'empty', imports: [b] });
+    ({ app } = s.app({ RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' }));
   });
-  after(async () => {
-    await (app?.locals['jobs'] as ExportJobs | undefined)?.stop();
-    await deleteIndices(es, prefix);
-    await es.close();
-    await t?.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  after(() => s?.close());
 
   /** A 400 naming the parameter, as JSON. */
   async function refused(url: string, parameter: string, message?: RegExp): Promise<ErrorBody> {

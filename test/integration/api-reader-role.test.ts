@@ -1,19 +1,13 @@
 // The API's database role can read and run export jobs, and nothing else: a write to
 // filing data is refused by PostgreSQL itself, and the app has no route that could ask.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
 import { createDb, type Db } from '../../src/db/database.js';
-import { silentLogger } from '../../src/logger.js';
-import { createSearchClient } from '../../src/search/client.js';
+import type { ExportJobs } from '../../src/services/export-jobs.js';
 import { contribution, cover, ExportBuilder } from '../builders/calaccess-export.js';
 import { testConfig, waitFor } from '../support/env.js';
-import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
+import { stores, type Stores } from '../support/fixture.js';
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -32,39 +26,29 @@ function routesOf(app: Express): { path: string; methods: string[] }[] {
 
 describe('the API database role', function () {
   this.timeout(120_000);
-  let t: TestDatabase;
+  let s: Stores;
   let reader: Db;
   let app: Express;
-  const es = testSearchClient();
-  const prefix = testPrefix('reader');
-  const dirs: string[] = [];
-  const exportDir = mkdtempSync(path.join(os.tmpdir(), 'reader-'));
-  dirs.push(exportDir);
+  let jobs: ExportJobs;
 
   before(async () => {
-    t = await createTestDatabase('reader');
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9910001, 0, '1910001', { FILER_NAML: 'Reader Committee' })])
       .rows('RCPT_CD.TSV', [1, 2, 3].map((i) => contribution(9910001, 0, i, { CTRIB_NAML: `Readonly${i}`, AMOUNT: '10.00' })));
-    dirs.push(b.dir);
-    await importInto(t, b.write());
-    await indexAll(es, t.db.pool, prefix);
+    s = await stores('reader', { data: 'empty', imports: [b] });
     // The test database, reached as the API's role (API_DATABASE_URL's user and password).
     const api = new URL(testConfig().apiDatabaseUrl);
-    const url = new URL(t.url);
+    const url = new URL(s.t.url);
     url.username = api.username;
     url.password = api.password;
     reader = createDb({ databaseUrl: url.href, pgPoolMax: 4 }, 'test-reader');
-    const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir });
-    app = createApp({ config, db: reader.kysely, pool: reader.pool, es: createSearchClient(config), log: silentLogger });
+    ({ app, jobs } = s.app({}, { db: reader }));
   });
   after(async () => {
-    await (app?.locals['jobs'] as { stop(): Promise<void> } | undefined)?.stop();
+    // The reader's connections go before the database does.
+    await jobs?.stop();
     await reader?.close();
-    await deleteIndices(es, prefix);
-    await es.close();
-    await t.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await s?.close();
   });
 
   it('connects as a role that is not the owner', async () => {
@@ -124,7 +108,6 @@ describe('the API database role', function () {
     const file = await request(app).get(`/api/v1/exports/${id}/file`).expect(200);
     assert.equal(String(file.text).trim().split('\n').length, 4);
     // Expiring jobs is an UPDATE it may make.
-    const jobs = app.locals['jobs'] as { cleanup(now: Date): Promise<number> };
     assert.equal(await jobs.cleanup(new Date(Date.now() + 1000 * 3_600_000)), 1);
   });
 

@@ -19,8 +19,9 @@ import { generateCalaccess } from '../../src/generator/index.js';
 import { sourceSql, type Row } from '../../src/repositories/index-source-repository.js';
 import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR, type Row as ExportRow } from '../builders/calaccess-export.js';
 import * as reference from '../support/reference-documents.js';
+import { stores, type Stores } from '../support/fixture.js';
 import { documentPaths, mappingPaths } from '../support/mapping-paths.js';
-import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'docs-'));
 
@@ -196,29 +197,23 @@ function assertSameDocuments(kind: string, got: Map<string, Doc>, want: Map<stri
 
 describe('indexer documents: the same content as the object builder they replaced', function () {
   this.timeout(180_000);
+  let s: Stores;
   let t: TestDatabase;
   const dirs: string[] = [];
 
   before(async () => {
-    t = await createTestDatabase('index_documents');
-    await importInto(t, SAMPLE_DIR);
     const generated = tmp();
     dirs.push(generated);
     // Dirt at a high rate: padded, odd-year and C0-punctuated values among the rows.
     await generateCalaccess({ rows: 4_000, out: generated, sampleDir: SAMPLE_DIR, seed: 5, dirtyRate: 0.05 });
-    await importInto(t, generated);
-    const edges = edgeRows();
-    dirs.push(edges.dir);
-    await importInto(t, edges.write());
-    const jsonEdges = jsonEdgeRows();
-    dirs.push(jsonEdges.dir);
-    await importInto(t, jsonEdges.write());
+    s = await stores('index_documents', { index: false, imports: [generated, edgeRows(), jsonEdgeRows()] });
+    ({ t } = s);
     for (const [line, amount] of Object.entries(STORED_AMOUNTS)) {
       await t.db.pool.query('UPDATE contributions SET amount = $1::numeric WHERE filing_id = 990101 AND line_item = $2', [amount, Number(line)]);
     }
   });
   after(async () => {
-    await t.drop();
+    await s?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 

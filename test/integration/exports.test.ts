@@ -1,34 +1,27 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import ExcelJS from 'exceljs';
 import type { Express } from 'express';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { rebuildKind } from '../../indexers/rebuild.js';
-import { createApp } from '../../src/app.js';
-import { generateCalaccess } from '../../src/generator/index.js';
-import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
-import { createSearchClient } from '../../src/search/client.js';
 import { scanDocuments } from '../../src/search/scan.js';
 import { writeBulkDatasets } from '../../src/services/bulk-datasets.js';
-import { ExportJobs } from '../../src/services/export-jobs.js';
+import type { ExportJobs } from '../../src/services/export-jobs.js';
 import { ExportService, parseExportRequest } from '../../src/services/export-service.js';
-import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
+import { contribution, cover, ExportBuilder } from '../builders/calaccess-export.js';
 import { parseCsv } from '../support/csv.js';
-import { testConfig, waitFor } from '../support/env.js';
-import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, indexAll, indexIds, testPrefix, testSearchClient } from '../support/test-search.js';
+import { waitFor } from '../support/env.js';
+import { CONTRIBUTION_FILES, stores, type Stores } from '../support/fixture.js';
+import type { TestDatabase } from '../support/test-db.js';
+import { indexIds } from '../support/test-search.js';
 
 /** RFC 4180 parser for the tests (quoted fields with commas, quotes and line breaks; LF line ends accepted too). */
-
-const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'exp-'));
 
 async function searchTotal(app: Express, url: string): Promise<number> {
   const res = await request(app).get(url).expect(200);
@@ -42,18 +35,15 @@ async function openContexts(es: Client): Promise<number> {
 
 describe('exports against the real stores', function () {
   this.timeout(240_000);
+  let s: Stores;
   let t: TestDatabase;
-  const es = testSearchClient();
-  const prefix = testPrefix('exports');
+  let es: Client;
+  let prefix: string;
+  let exportDir: string;
   let app: Express;
-  const dirs: string[] = [];
-  const exportDir = tmp();
-  dirs.push(exportDir);
-  const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir });
+  let jobs: ExportJobs;
 
   before(async () => {
-    t = await createTestDatabase('exports');
-    await importInto(t, SAMPLE_DIR);
     // Values a spreadsheet would run as formulas, and text CSV must quote.
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9900001, 0, '1600001', { FILER_NAML: 'Formula Test Committee' })])
@@ -62,18 +52,11 @@ describe('exports against the real stores', function () {
         contribution(9900001, 0, 2, { CTRIB_NAML: '@SUM(A1:A9)', CTRIB_NAMF: '', ENTITY_CD: 'OTH', CTRIB_EMP: '-2+3', AMOUNT: '20.00' }),
         contribution(9900001, 0, 3, { CTRIB_NAML: 'Comma, "Quoted" Name', CTRIB_NAMF: 'Ann', AMOUNT: '30.50' }),
       ]);
-    dirs.push(b.dir);
-    await importInto(t, b.write());
-    await indexAll(es, t.db.pool, prefix);
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    s = await stores('exports', { imports: [b] });
+    ({ t, es, prefix, exportDir } = s);
+    ({ app, jobs } = s.app());
   });
-  after(async () => {
-    await (app.locals['jobs'] as ExportJobs).stop();
-    await deleteIndices(es, prefix);
-    await es.close();
-    await t.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  after(() => s?.close());
 
   it('scans every document exactly once, in slices or in order, and closes its point in time', async () => {
     const index = `${prefix}contributions`;
@@ -224,20 +207,19 @@ describe('exports against the real stores', function () {
     // A job accepted by an API that stopped before running it.
     const id = '11111111-2222-3333-4444-555555555555';
     await t.db.kysely.insertInto('export_jobs').values({ id, kind: 'contributions', format: 'xlsx', params: JSON.stringify({ q: 'teacher' }), state: 'running' }).execute();
-    const restarted = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    const restarted = s.app();
     try {
       const v = await waitFor('the resumed job', async () => {
-        const body = (await request(restarted).get(`/api/v1/exports/${id}`).expect(200)).body as { state: string; rows_written: number };
+        const body = (await request(restarted.app).get(`/api/v1/exports/${id}`).expect(200)).body as { state: string; rows_written: number };
         return body.state === 'finished' ? body : undefined;
       });
       assert.equal(v.rows_written, await searchTotal(app, '/api/v1/contributions?q=teacher'));
     } finally {
-      await (restarted.locals['jobs'] as ExportJobs).stop();
+      await restarted.jobs.stop();
     }
   });
 
   it('deletes job files after their time', async () => {
-    const jobs = app.locals['jobs'] as ExportJobs;
     const finished = await t.db.kysely.selectFrom('export_jobs').select(['id', 'format']).where('state', '=', 'finished').execute();
     assert.ok(finished.length > 0);
     const expired = await jobs.cleanup(new Date(Date.now() + 48 * 3_600_000));
@@ -272,32 +254,23 @@ describe('exports against the real stores', function () {
 
 describe('a 200,000-row export', function () {
   this.timeout(300_000);
-  let t: TestDatabase;
-  const es = testSearchClient();
-  const prefix = testPrefix('bigexport');
+  let s: Stores;
+  let es: Client;
   let server: http.Server;
   let port: number;
   let app: Express;
-  const dir = tmp();
-  const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: dir });
 
   before(async () => {
-    t = await createTestDatabase('bigexport');
-    await generateCalaccess({ rows: 200_000, out: path.join(dir, 'export'), sampleDir: SAMPLE_DIR, seed: 21, dirtyRate: 0 });
-    await importCalaccess(t.db.pool, { source: path.join(dir, 'export'), rejectsDir: path.join(dir, 'rejects'), log: silentLogger, only: ['FILERS_CD.TSV', 'FILERNAME_CD.TSV', 'CVR_CAMPAIGN_DISCLOSURE_CD.TSV', 'FILER_FILINGS_CD.TSV', 'RCPT_CD.TSV'] });
-    await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, 'contributions');
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    s = await stores('bigexport', { data: { rows: 200_000, seed: 21, dirtyRate: 0, only: CONTRIBUTION_FILES }, index: ['contributions'] });
+    ({ es } = s);
+    ({ app } = s.app());
     server = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
   });
   after(async () => {
-    server.close();
-    await (app.locals['jobs'] as ExportJobs).stop();
-    await deleteIndices(es, prefix);
-    await es.close();
-    await t.drop();
-    rmSync(dir, { recursive: true, force: true });
+    server?.close();
+    await s?.close();
   });
 
   it('streams every row with flat memory', async () => {
@@ -343,24 +316,24 @@ describe('a 200,000-row export', function () {
   // buffers (it did on a CI machine: the export ended and the second one got its slot).
   // This one is ~70 MB.
   it('bounds concurrent exports with a 429 and Retry-After', async () => {
-    const limited = createApp({ config: testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: dir, MAX_CONCURRENT_EXPORTS: '1' }), db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
-    const limitedServer = http.createServer(limited).listen(0, '127.0.0.1');
+    const limited = s.app({ MAX_CONCURRENT_EXPORTS: '1' });
+    const limitedServer = http.createServer(limited.app).listen(0, '127.0.0.1');
     await new Promise((r) => limitedServer.once('listening', r));
     const limitedPort = (limitedServer.address() as AddressInfo).port;
     try {
       // A client that reads nothing holds its export open.
       const held = await new Promise<http.IncomingMessage>((resolve) => http.get(`http://127.0.0.1:${limitedPort}/api/v1/contributions.csv?versions=all`, resolve));
       assert.equal(held.statusCode, 200);
-      const second = await request(limited).get('/api/v1/contributions.csv?min_amount=100000000');
+      const second = await request(limited.app).get('/api/v1/contributions.csv?min_amount=100000000');
       assert.equal(second.status, 429);
       assert.ok(Number(second.headers['retry-after']) > 0, `Retry-After: ${second.headers['retry-after']}`);
       assert.match((second.body as { error?: { message?: string } }).error?.message ?? '', /export/i);
       held.destroy();
-      await waitFor('the slot to free', async () => (await request(limited).get('/api/v1/contributions.csv?min_amount=100000000')).status === 200, { timeoutMs: 20_000, intervalMs: 200 });
+      await waitFor('the slot to free', async () => (await request(limited.app).get('/api/v1/contributions.csv?min_amount=100000000')).status === 200, { timeoutMs: 20_000, intervalMs: 200 });
     } finally {
       limitedServer.closeAllConnections();
       limitedServer.close();
-      await (limited.locals['jobs'] as ExportJobs).stop();
+      await limited.jobs.stop();
     }
   });
 

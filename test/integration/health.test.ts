@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
+import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
 import { createDb, type Db } from '../../src/db/database.js';
 import { silentLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
 import { isManagedHere, runServicesScript, servicesUp } from '../../src/services/local-stores.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { testConfig, waitFor } from '../support/env.js';
+import { testApp, type TestApp } from '../support/fixture.js';
 import type { StoreName } from '../../src/errors.js';
 
 interface HealthBody {
@@ -19,13 +20,16 @@ describe('GET /health against the real stores', () => {
   const config = testConfig();
   let db: Db;
   const es = createSearchClient(config);
-  let app: ReturnType<typeof createApp>;
+  let served: TestApp;
+  let app: Express;
 
   before(() => {
     db = createDb(config, 'test-health');
-    app = createApp({ config, db: db.kysely, pool: db.pool, es, log: silentLogger });
+    served = testApp(db, {}, { es });
+    ({ app } = served);
   });
   after(async () => {
+    await served.close();
     await db.close();
     await es.close();
   });

@@ -17,6 +17,7 @@ import { silentLogger } from '../../src/logger.js';
 import { isManagedHere, runServicesScript, servicesUp } from '../../src/services/local-stores.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { testConfig, waitFor } from '../support/env.js';
+import { stores, type Stores } from '../support/fixture.js';
 import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
 import { databaseIds, deleteIndices, indexAll, indexIds, testPrefix, testSearchClient } from '../support/test-search.js';
 
@@ -49,19 +50,21 @@ async function assertExactly(es: Client, t: TestDatabase, prefix: string, kinds:
 
 describe('indexer: rebuild from the imported sample', function () {
   this.timeout(180_000);
+  let s: Stores;
   let t: TestDatabase;
   const es = testSearchClient();
   const prefix = testPrefix('sample');
 
   before(async () => {
-    t = await createTestDatabase('index_sample');
-    await importInto(t, SAMPLE_DIR);
+    // A copy of the imported sample, without indices: they are what this suite builds.
+    s = await stores('index_sample', { index: false });
+    ({ t } = s);
     await indexAll(es, t.db.pool, prefix);
   });
   after(async () => {
     await deleteIndices(es, prefix);
     await es.close();
-    await t.drop();
+    await s?.close();
   });
 
   it('holds in each index exactly the database rows, current versions flagged', async () => {

@@ -5,27 +5,23 @@
 // read the pages without script and with the keyboard only, and audit them for the
 // basics of accessibility. Screenshots of the page types go to test-output/screenshots.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
 import { sql } from 'kysely';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
 import { buildOpenApi } from '../../src/routes/openapi.js';
-import { createSearchClient } from '../../src/search/client.js';
 import { writeBulkDatasets, type BulkManifest } from '../../src/services/bulk-datasets.js';
 import type { ExportJobs } from '../../src/services/export-jobs.js';
-import { contribution, cover, expenditure, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
+import { contribution, cover, expenditure, ExportBuilder } from '../builders/calaccess-export.js';
 import { parseCsv } from '../support/csv.js';
-import { testConfig } from '../support/env.js';
-import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
+import { stores, type Stores } from '../support/fixture.js';
+import type { TestDatabase } from '../support/test-db.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
@@ -97,24 +93,19 @@ const AUDIT = String.raw`(() => {
 
 describe('portal pages against the real stores', function () {
   this.timeout(180_000);
+  let s: Stores;
   let t: TestDatabase;
-  const es = testSearchClient();
-  const prefix = testPrefix('portal');
-  const dirs: string[] = [];
-  const exportDir = mkdtempSync(path.join(os.tmpdir(), 'portal-'));
-  dirs.push(exportDir);
   // The facet-link test asks for hundreds of exact counts within a minute: the app must not
   // run out of requests or expensive searches (the budgets have tests of their own in
   // abuse-limits.test.ts and search-api.test.ts).
-  const config = testConfig({
-    ES_INDEX_PREFIX: prefix,
-    EXPORT_DIR: exportDir,
+  const env = {
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_BURST: '100000',
     RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000',
     RATE_LIMIT_EXPENSIVE_BURST: '100000',
-  });
+  };
   let app: Express;
+  let jobs: ExportJobs;
   let manifest: BulkManifest;
   /** A contributor's last name from the sample, on rows of several years. */
   let lastName: string;
@@ -124,13 +115,9 @@ describe('portal pages against the real stores', function () {
   const amended = 9700002;
 
   before(async () => {
-    t = await createTestDatabase('portal');
-    await importInto(t, SAMPLE_DIR);
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9700001, 0, '1700001', { FILER_NAML: HOSTILE_FILER })])
       .rows('RCPT_CD.TSV', [contribution(9700001, 0, 1, { CTRIB_NAML: HOSTILE_NAME, CTRIB_NAMF: '', ENTITY_CD: 'OTH', AMOUNT: '66.60' })]);
-    dirs.push(b.dir);
-    await importInto(t, b.write());
     // Three versions of one report: the first amendment changes an amount, drops a row and
     // adds one; the second adds a payment. Each states its totals on a summary page.
     const smry = (amend: number, line: string, form: string, amount: string): Record<string, string | number> => ({ FILING_ID: amended, AMEND_ID: amend, LINE_ITEM: line, REC_TYPE: 'SMRY', FORM_TYPE: form, AMOUNT_A: amount });
@@ -146,11 +133,10 @@ describe('portal pages against the real stores', function () {
       ])
       .rows('EXPN_CD.TSV', [expenditure(amended, 2, 1, { TRAN_ID: 'E1', AMOUNT: '75.00' })])
       .rows('SMRY_CD.TSV', [smry(0, '1', 'A', '300.00'), smry(1, '1', 'A', '200.00'), smry(2, '1', 'A', '200.00'), smry(2, '1', 'E', '75.00'), smry(2, '16', 'F460', '125.00')]);
-    dirs.push(a.dir);
-    await importInto(t, a.write());
-    await indexAll(es, t.db.pool, prefix);
-    manifest = await writeBulkDatasets(t.db.pool, path.join(exportDir, 'bulk'), silentLogger, ['contributions', 'filers']);
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    s = await stores('portal', { imports: [b, a] });
+    ({ t } = s);
+    manifest = await writeBulkDatasets(t.db.pool, path.join(s.exportDir, 'bulk'), silentLogger, ['contributions', 'filers']);
+    ({ app, jobs } = s.app(env));
 
     const names = await sql<{ name: string }>`
       select c.ctrib_naml as name from contributions c join filings f on f.filing_id = c.filing_id and f.current_amend_id = c.amend_id
@@ -169,11 +155,7 @@ describe('portal pages against the real stores', function () {
   });
 
   after(async () => {
-    await (app.locals['jobs'] as ExportJobs).stop();
-    await deleteIndices(es, prefix);
-    await es.close();
-    await t.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await s?.close();
   });
 
   describe('HTML over HTTP', () => {
@@ -395,8 +377,7 @@ describe('portal pages against the real stores', function () {
     });
 
     it('answers with a 503 page naming the search index when it is missing', async () => {
-      const other = testConfig({ ES_INDEX_PREFIX: `${prefix}missing-`, EXPORT_DIR: exportDir });
-      const broken = createApp({ config: other, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(other), log: silentLogger, jobs: app.locals['jobs'] as ExportJobs });
+      const { app: broken } = s.app({ ES_INDEX_PREFIX: `${s.prefix}missing-` }, { jobs });
       const res = await request(broken).get('/search?q=anything').expect(503);
       assert.match(String(res.headers['content-type']), /text\/html/);
       assert.match(res.text, /search index \(Elasticsearch\)/);

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
-import { generateCalaccess } from '../../src/generator/index.js';
-import { importCalaccess } from '../../src/import/importer.js';
-import { silentLogger } from '../../src/logger.js';
-import { createSearchClient } from '../../src/search/client.js';
-import type { ExportJobs } from '../../src/services/export-jobs.js';
 import { contribution, cover, expenditure, ExportBuilder, SAMPLE_DIR, sampleHeader } from '../builders/calaccess-export.js';
-import { testConfig } from '../support/env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
+import { stores, type Stores } from '../support/fixture.js';
+import { importInto, type TestDatabase } from '../support/test-db.js';
 
 interface ScheduleView {
   code: string;
@@ -34,7 +27,6 @@ interface FilingView {
   summary: { schedule: string; line: string; column_a: number | null }[];
 }
 
-const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'rep-'));
 
 /** The source lines of a sample file, as header-keyed records (well-formed lines only). */
 function sourceRecords(file: string): Record<string, string>[] {
@@ -60,21 +52,18 @@ const SCHEDULE_FILES: Record<string, string> = {
 
 describe('report views on the imported sample', function () {
   this.timeout(120_000);
+  let s: Stores;
   let t: TestDatabase;
   let app: Express;
   const dirs: string[] = [];
 
   before(async () => {
-    t = await createTestDatabase('reports');
-    const rejects = tmp();
-    dirs.push(rejects);
-    await importCalaccess(t.db.pool, { source: SAMPLE_DIR, rejectsDir: rejects, log: silentLogger });
-    const config = testConfig({ EXPORT_DIR: tmp() });
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    s = await stores('reports', { index: false });
+    ({ t } = s);
+    ({ app } = s.app());
   });
   after(async () => {
-    await (app.locals['jobs'] as ExportJobs).stop();
-    await t.drop();
+    await s?.close();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
@@ -132,9 +121,7 @@ describe('report views on the imported sample', function () {
         .rows('EXPN_CD.TSV', [expenditure(filingId, 0, 1, { TRAN_ID: 'E1' })])
         .rows('SMRY_CD.TSV', [{ FILING_ID: filingId, AMEND_ID: 0, LINE_ITEM: '1', REC_TYPE: 'SMRY', FORM_TYPE: 'A', AMOUNT_A: '300.00' }]);
       dirs.push(dir.dir);
-      const rejects = tmp();
-      dirs.push(rejects);
-      await importCalaccess(t.db.pool, { source: dir.write(), rejectsDir: rejects, log: silentLogger });
+      await importInto(t, dir.write());
       // Cache the original view: the amendment must replace it.
       const before = (await request(app).get(`/api/v1/filings/${filingId}`).expect(200)).body as FilingView;
       assert.equal(before.current_amendment, 0);
@@ -143,7 +130,7 @@ describe('report views on the imported sample', function () {
         .rows('RCPT_CD.TSV', [contribution(filingId, 1, 1, { TRAN_ID: 'T1', AMOUNT: '150.00' }), contribution(filingId, 1, 2, { TRAN_ID: 'T3', AMOUNT: '50.00' })])
         .rows('SMRY_CD.TSV', [{ FILING_ID: filingId, AMEND_ID: 1, LINE_ITEM: '1', REC_TYPE: 'SMRY', FORM_TYPE: 'A', AMOUNT_A: '250.00' }]);
       dirs.push(amended.dir);
-      await importCalaccess(t.db.pool, { source: amended.write(), rejectsDir: rejects, log: silentLogger });
+      await importInto(t, amended.write());
     });
 
     it('shows every version and the right current one; an older version is marked superseded', async () => {
@@ -196,22 +183,16 @@ describe('report views on the imported sample', function () {
 
 describe('filer views on a generated export', function () {
   this.timeout(180_000);
+  let s: Stores;
   let t: TestDatabase;
   let app: Express;
-  const dir = tmp();
 
   before(async () => {
-    t = await createTestDatabase('filer_views');
-    await generateCalaccess({ rows: 8_000, out: path.join(dir, 'export'), sampleDir: SAMPLE_DIR, seed: 31, dirtyRate: 0 });
-    await importCalaccess(t.db.pool, { source: path.join(dir, 'export'), rejectsDir: path.join(dir, 'rejects'), log: silentLogger });
-    const config = testConfig({ EXPORT_DIR: dir });
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    s = await stores('filer_views', { data: { rows: 8_000, seed: 31, dirtyRate: 0 }, index: false });
+    ({ t } = s);
+    ({ app } = s.app());
   });
-  after(async () => {
-    await (app.locals['jobs'] as ExportJobs).stop();
-    await t.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => s?.close());
 
   it("a filer's yearly totals equal the sum of its current itemized rows", async () => {
     const filers = await sql<{ filer_id: string }>`

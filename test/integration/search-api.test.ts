@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import express, { type Express } from 'express';
 import { sql } from 'kysely';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
-import { silentLogger } from '../../src/logger.js';
 import { buildOpenApi } from '../../src/routes/openapi.js';
 import { isApiPath } from '../../src/routes/portal-routes.js';
-import { createSearchClient } from '../../src/search/client.js';
-import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
-import { testConfig } from '../support/env.js';
-import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, indexAll, testPrefix, testSearchClient } from '../support/test-search.js';
+import { contribution, cover, ExportBuilder } from '../builders/calaccess-export.js';
+import { stores, type Stores } from '../support/fixture.js';
+import type { TestDatabase } from '../support/test-db.js';
 
 interface Body {
   total: { value: number; exact: boolean };
@@ -39,11 +34,9 @@ function routePaths(app: Express): string[] {
 
 describe('search API against the real stores', function () {
   this.timeout(180_000);
+  let s: Stores;
   let t: TestDatabase;
-  const es = testSearchClient();
-  const prefix = testPrefix('api');
   let app: Express;
-  const dirs: string[] = [];
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   // ajv-formats is CommonJS: its default export arrives as the module object's default.
   (addFormats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
@@ -74,8 +67,6 @@ describe('search API against the real stores', function () {
    *  a filer id with a minus sign, a city with a control character, a code with a comma. */
   const dirtyRecipient = '-1500004';
   before(async () => {
-    t = await createTestDatabase('search_api');
-    await importInto(t, SAMPLE_DIR);
     // A filing that the plain-language phrase must find, and near misses it must not.
     const b = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [
@@ -97,14 +88,10 @@ describe('search API against the real stores', function () {
         contribution(9800005, 0, 4, { CTRIB_NAML: 'Datelessby', CTRIB_CITY: 'Weed', AMOUNT: '', RCPT_DATE: '2/2/2012 12:00:00 AM' }),
         contribution(9800005, 0, 5, { CTRIB_NAML: 'Datelessby', CTRIB_CITY: 'Weed', AMOUNT: '20.00', RCPT_DATE: '2/3/2012 12:00:00 AM' }),
       ]);
-    dirs.push(b.dir);
-    await importInto(t, b.write());
     // An amendment, so that versions=all has superseded rows to show.
     const a = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9800002, 1, '1500002', { FILER_NAML: 'Friends of Someone Else' })])
       .rows('RCPT_CD.TSV', [contribution(9800002, 1, 1, { CTRIB_NAML: 'Abernathy', CTRIB_NAMF: 'Jo', CTRIB_OCC: 'Teacher', CTRIB_CITY: 'Fresno', AMOUNT: '850.00', RCPT_DATE: '3/15/2018 12:00:00 AM' })]);
-    dirs.push(a.dir);
-    await importInto(t, a.write());
     // Values as filers write them: one city, occupation or employer spelled several ways,
     // and the words for "not given".
     const f = new ExportBuilder()
@@ -118,8 +105,6 @@ describe('search API against the real stores', function () {
         contribution(9800003, 0, 6, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'STOCKTON', CTRIB_OCC: '', CTRIB_EMP: 'Acme, Inc.', AMOUNT: '0.03', RCPT_DATE: '5/6/2011 12:00:00 AM' }),
         contribution(9800003, 0, 7, { CTRIB_NAML: 'Facetwood', CTRIB_CITY: 'Stockton', CTRIB_OCC: 'Retired', CTRIB_EMP: 'ACME, INC', AMOUNT: '500.00', RCPT_DATE: '5/7/2011 12:00:00 AM', MEMO_CODE: 'X' }),
       ]);
-    dirs.push(f.dir);
-    await importInto(t, f.write());
     const d = new ExportBuilder()
       .rows('CVR_CAMPAIGN_DISCLOSURE_CD.TSV', [cover(9800004, 0, dirtyRecipient, { FILER_NAML: 'Dirty Values Committee' })])
       .rows('RCPT_CD.TSV', [
@@ -129,21 +114,14 @@ describe('search API against the real stores', function () {
         contribution(9800004, 0, 4, { CTRIB_NAML: 'Dirtwood', CTRIB_ST: 'NV', CTRIB_CITY: 'Reno', AMOUNT: '40.00', RCPT_DATE: '6/4/2012 12:00:00 AM' }),
         contribution(9800004, 0, 5, { CTRIB_NAML: 'Dirtwood', CTRIB_ST: '', CTRIB_CITY: '', AMOUNT: '50.00', RCPT_DATE: '6/5/2012 12:00:00 AM' }),
       ]);
-    dirs.push(d.dir);
-    await importInto(t, d.write());
-    await indexAll(es, t.db.pool, prefix);
+    s = await stores('search_api', { imports: [b, a, f, d] });
+    ({ t } = s);
     // These tests are about answers, not budgets (the budgets have tests of their own below
     // and in abuse-limits.test.ts): the app they share must not run out of expensive searches.
     // (nor of requests at all: with the facet checks the file asks hundreds a minute)
-    const config = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_BURST: '100000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', RATE_LIMIT_EXPENSIVE_BURST: '100000' });
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    ({ app } = s.app({ RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_BURST: '100000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', RATE_LIMIT_EXPENSIVE_BURST: '100000' }));
   });
-  after(async () => {
-    await deleteIndices(es, prefix);
-    await es.close();
-    await t.drop();
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
-  });
+  after(() => s?.close());
 
   describe('names, matched forgivingly', () => {
     let first: string;
@@ -546,8 +524,7 @@ describe('search API against the real stores', function () {
   });
 
   it('answers 503 naming Elasticsearch when it cannot be reached', async () => {
-    const config = testConfig({ ES_INDEX_PREFIX: prefix, ELASTICSEARCH_URL: 'http://127.0.0.1:9' });
-    const down = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    const { app: down } = s.app({ ELASTICSEARCH_URL: 'http://127.0.0.1:9' });
     const res = await request(down).get('/api/v1/contributions?q=x');
     assert.equal(res.status, 503);
     assert.equal((res.body as { error: { store: string } }).error.store, 'elasticsearch');
@@ -621,8 +598,7 @@ describe('search API against the real stores', function () {
     });
 
     it('keeps to the budgets: past the burst a 429 with Retry-After and the JSON error', async () => {
-      const config = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_BURST: '2' });
-      const limited = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+      const { app: limited } = s.app({ RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_BURST: '2' });
       await request(limited).get('/api/v1/contributions?q=oyelaran').expect(200);
       await request(limited).get('/api/v1/contributions?q=marchetti').expect(200);
       const refused = await request(limited).get('/api/v1/contributions?q=oyelaran');

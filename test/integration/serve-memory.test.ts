@@ -3,20 +3,13 @@
 // under the 250 MB of resident memory the service promises (README, API_HEAP_MB).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rebuildKind } from '../../indexers/rebuild.js';
 import { DEFAULT_API_HEAP_MB } from '../../src/config.js';
-import { generateCalaccess } from '../../src/generator/index.js';
-import { importCalaccess } from '../../src/import/importer.js';
-import { silentLogger } from '../../src/logger.js';
-import { SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { waitFor } from '../support/env.js';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.js';
-import { deleteIndices, testPrefix, testSearchClient } from '../support/test-search.js';
+import { CONTRIBUTION_FILES, stores, type Stores } from '../support/fixture.js';
 
 const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/cli/main.js');
 /** Every server a test started: killed after each test, whatever its outcome. */
@@ -95,7 +88,6 @@ function download(port: number, url: string): Promise<{ status: number; lines: n
 
 describe('disclosure serve keeps its memory in bounds, as users start it', function () {
   this.timeout(300_000);
-  const es = testSearchClient();
   afterEach(() => {
     for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     started.clear();
@@ -134,30 +126,20 @@ describe('disclosure serve keeps its memory in bounds, as users start it', funct
   });
 
   describe('four large exports at once', () => {
-    let t: TestDatabase;
-    const prefix = testPrefix('servemem');
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'servemem-'));
+    let s: Stores;
     let rows = 0;
 
     before(async () => {
-      t = await createTestDatabase('servemem');
-      await generateCalaccess({ rows: 80_000, out: path.join(dir, 'export'), sampleDir: SAMPLE_DIR, seed: 41, dirtyRate: 0 });
-      await importCalaccess(t.db.pool, { source: path.join(dir, 'export'), rejectsDir: path.join(dir, 'rejects'), log: silentLogger, only: ['FILERS_CD.TSV', 'FILERNAME_CD.TSV', 'CVR_CAMPAIGN_DISCLOSURE_CD.TSV', 'FILER_FILINGS_CD.TSV', 'RCPT_CD.TSV'] });
-      await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, 'contributions');
-      await es.indices.refresh({ index: `${prefix}contributions` });
-      rows = (await es.count({ index: `${prefix}contributions` })).count;
+      s = await stores('servemem', { data: { rows: 80_000, seed: 41, dirtyRate: 0, only: CONTRIBUTION_FILES }, index: ['contributions'] });
+      await s.es.indices.refresh({ index: `${s.prefix}contributions` });
+      rows = (await s.es.count({ index: `${s.prefix}contributions` })).count;
     });
-    after(async () => {
-      await deleteIndices(es, prefix);
-      await es.close();
-      await t.drop();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    after(() => s?.close());
 
     for (const format of ['csv', 'xlsx'] as const) {
       it(`${format.toUpperCase()}: every row of each, resident memory under 250 MB throughout`, async () => {
         assert.ok(rows >= 75_000, `${rows} rows`);
-        const api = await serve({ DATABASE_URL: t.url, ES_INDEX_PREFIX: prefix, EXPORT_DIR: dir });
+        const api = await serve({ DATABASE_URL: s.t.url, ES_INDEX_PREFIX: s.prefix, EXPORT_DIR: s.exportDir });
         let peak = rssMb(api.child.pid!);
         const sampler = setInterval(() => (peak = Math.max(peak, rssMb(api.child.pid!))), 50);
         try {

@@ -8,26 +8,25 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
-import { createApp } from '../../src/app.js';
 import { createDb, type Db } from '../../src/db/database.js';
-import { silentLogger } from '../../src/logger.js';
-import { createSearchClient } from '../../src/search/client.js';
-import type { ExportJobs } from '../../src/services/export-jobs.js';
 import { testConfig } from '../support/env.js';
+import { testApp, type TestApp } from '../support/fixture.js';
 
 describe('routes with a store down', function () {
   this.timeout(60_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'down-'));
   // Port 9 (discard) on loopback: nothing listens, connections are refused at once.
-  const config = testConfig({ DATABASE_URL: 'postgres://x:y@127.0.0.1:9/none', ELASTICSEARCH_URL: 'http://127.0.0.1:9', EXPORT_DIR: dir });
+  const env = { DATABASE_URL: 'postgres://x:y@127.0.0.1:9/none', ELASTICSEARCH_URL: 'http://127.0.0.1:9', EXPORT_DIR: dir };
   let db: Db;
+  let served: TestApp;
   let app: Express;
   before(() => {
-    db = createDb(config, 'test-down');
-    app = createApp({ config, db: db.kysely, pool: db.pool, es: createSearchClient(config), log: silentLogger });
+    db = createDb(testConfig(env), 'test-down');
+    served = testApp(db, env);
+    ({ app } = served);
   });
   after(async () => {
-    await (app.locals['jobs'] as ExportJobs).stop();
+    await served.close();
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   });
