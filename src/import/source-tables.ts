@@ -5,13 +5,13 @@
 //       (FILER_FILINGS_CD, FILING_SEQUENCE is the version); 'ref' = not tied to a filing.
 // key: the source key; empty = rows are identified by a hash of their cleaned values
 //      (tables with no natural key, FILERNAME_CD among them: its FILER_ID repeats).
-import type { SourceTables } from '../db/source-tables-schema.js';
+import type { SourceTableName } from '../db/schema.js';
 
 export type TableRole = 'cover' | 'rows' | 'index' | 'ref';
 
 export interface SourceTableSpec {
   file: string;
-  table: keyof SourceTables;
+  table: SourceTableName;
   role: TableRole;
   key: readonly string[];
 }
