@@ -45,7 +45,7 @@ describe('abuse limits against the real app', function () {
   dirs.push(exportDir);
   const appWith = (env: Record<string, string>): Express => {
     const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir, ...env });
-    return createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    return createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
   };
   const from = (ip: string): [string, string] => ['X-Forwarded-For', ip];
 
@@ -56,7 +56,7 @@ describe('abuse limits against the real app', function () {
       .rows('RCPT_CD.TSV', [1, 2, 3].map((i) => contribution(9900001, 0, i, { CTRIB_NAML: `Budget${i}`, AMOUNT: '100.00' })));
     dirs.push(b.dir);
     await importInto(t, b.write());
-    await indexAll(es, t.db.pool, prefix);
+    await indexAll(es, t.db, prefix);
   });
   after(async () => {
     await deleteIndices(es, prefix);

@@ -94,9 +94,9 @@ describe('API contract: methods, statuses, timestamps and examples', function ()
   before(async () => {
     t = await createTestDatabase('api_contract');
     await importInto(t, SAMPLE_DIR);
-    await indexAll(es, t.db.pool, prefix);
+    await indexAll(es, t.db, prefix);
     await writeBulkDatasets(t.db.pool, path.join(exportDir, 'bulk'), silentLogger, ['contributions']);
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await (app.locals['jobs'] as ExportJobs).stop();
@@ -146,7 +146,7 @@ describe('API contract: methods, statuses, timestamps and examples', function ()
       // Jobs that never start: the file is asked for while the job waits, every time.
       const exportService = new ExportService(es, prefix, 1);
       const jobs = new ExportJobs(t.db.kysely, exportService, silentLogger, { dir: exportDir, ttlHours: 1, maxConcurrent: 0 });
-      const waiting = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger, exports: exportService, jobs });
+      const waiting = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger, exports: exportService, jobs });
       try {
         const create = doc.paths['/api/v1/exports']!['post']!;
         const made = await request(waiting).post('/api/v1/exports').send({ kind: 'filers', format: 'csv' });

@@ -49,9 +49,9 @@ describe('API input: one set of rules at every route, as the OpenAPI document sa
       ]);
     dirs.push(b.dir);
     await importInto(t, b.write());
-    await indexAll(es, t.db.pool, prefix);
+    await indexAll(es, t.db, prefix);
     const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' });
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await (app?.locals['jobs'] as ExportJobs | undefined)?.stop();

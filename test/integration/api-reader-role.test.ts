@@ -48,7 +48,7 @@ describe('the API database role', function () {
       .rows('RCPT_CD.TSV', [1, 2, 3].map((i) => contribution(9910001, 0, i, { CTRIB_NAML: `Readonly${i}`, AMOUNT: '10.00' })));
     dirs.push(b.dir);
     await importInto(t, b.write());
-    await indexAll(es, t.db.pool, prefix);
+    await indexAll(es, t.db, prefix);
     // The test database, reached as the API's role (API_DATABASE_URL's user and password).
     const api = new URL(testConfig().apiDatabaseUrl);
     const url = new URL(t.url);
@@ -56,7 +56,7 @@ describe('the API database role', function () {
     url.password = api.password;
     reader = createDb({ databaseUrl: url.href, pgPoolMax: 4 }, 'test-reader');
     const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: exportDir });
-    app = createApp({ config, db: reader.kysely, pool: reader.pool, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: reader.kysely, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await (app?.locals['jobs'] as { stop(): Promise<void> } | undefined)?.stop();

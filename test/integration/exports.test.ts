@@ -64,8 +64,8 @@ describe('exports against the real stores', function () {
       ]);
     dirs.push(b.dir);
     await importInto(t, b.write());
-    await indexAll(es, t.db.pool, prefix);
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    await indexAll(es, t.db, prefix);
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await (app.locals['jobs'] as ExportJobs).stop();
@@ -224,7 +224,7 @@ describe('exports against the real stores', function () {
     // A job accepted by an API that stopped before running it.
     const id = '11111111-2222-3333-4444-555555555555';
     await t.db.kysely.insertInto('export_jobs').values({ id, kind: 'contributions', format: 'xlsx', params: JSON.stringify({ q: 'teacher' }), state: 'running' }).execute();
-    const restarted = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    const restarted = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
     try {
       const v = await waitFor('the resumed job', async () => {
         const body = (await request(restarted).get(`/api/v1/exports/${id}`).expect(200)).body as { state: string; rows_written: number };
@@ -285,8 +285,8 @@ describe('a 200,000-row export', function () {
     t = await createTestDatabase('bigexport');
     await generateCalaccess({ rows: 200_000, out: path.join(dir, 'export'), sampleDir: SAMPLE_DIR, seed: 21, dirtyRate: 0 });
     await importCalaccess(t.db.pool, { source: path.join(dir, 'export'), rejectsDir: path.join(dir, 'rejects'), log: silentLogger, only: ['FILERS_CD.TSV', 'FILERNAME_CD.TSV', 'CVR_CAMPAIGN_DISCLOSURE_CD.TSV', 'FILER_FILINGS_CD.TSV', 'RCPT_CD.TSV'] });
-    await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, 'contributions');
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    await rebuildKind({ es, db: t.db, prefix, log: silentLogger }, 'contributions');
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
     server = http.createServer(app).listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     port = (server.address() as AddressInfo).port;
@@ -343,7 +343,7 @@ describe('a 200,000-row export', function () {
   // buffers (it did on a CI machine: the export ended and the second one got its slot).
   // This one is ~70 MB.
   it('bounds concurrent exports with a 429 and Retry-After', async () => {
-    const limited = createApp({ config: testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: dir, MAX_CONCURRENT_EXPORTS: '1' }), db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    const limited = createApp({ config: testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: dir, MAX_CONCURRENT_EXPORTS: '1' }), db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
     const limitedServer = http.createServer(limited).listen(0, '127.0.0.1');
     await new Promise((r) => limitedServer.once('listening', r));
     const limitedPort = (limitedServer.address() as AddressInfo).port;

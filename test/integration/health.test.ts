@@ -23,7 +23,7 @@ describe('GET /health against the real stores', () => {
 
   before(() => {
     db = createDb(config, 'test-health');
-    app = createApp({ config, db: db.kysely, pool: db.pool, es, log: silentLogger });
+    app = createApp({ config, db: db.kysely, es, log: silentLogger });
   });
   after(async () => {
     await db.close();

@@ -148,9 +148,9 @@ describe('portal pages against the real stores', function () {
       .rows('SMRY_CD.TSV', [smry(0, '1', 'A', '300.00'), smry(1, '1', 'A', '200.00'), smry(2, '1', 'A', '200.00'), smry(2, '1', 'E', '75.00'), smry(2, '16', 'F460', '125.00')]);
     dirs.push(a.dir);
     await importInto(t, a.write());
-    await indexAll(es, t.db.pool, prefix);
+    await indexAll(es, t.db, prefix);
     manifest = await writeBulkDatasets(t.db.pool, path.join(exportDir, 'bulk'), silentLogger, ['contributions', 'filers']);
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
 
     const names = await sql<{ name: string }>`
       select c.ctrib_naml as name from contributions c join filings f on f.filing_id = c.filing_id and f.current_amend_id = c.amend_id
@@ -396,7 +396,7 @@ describe('portal pages against the real stores', function () {
 
     it('answers with a 503 page naming the search index when it is missing', async () => {
       const other = testConfig({ ES_INDEX_PREFIX: `${prefix}missing-`, EXPORT_DIR: exportDir });
-      const broken = createApp({ config: other, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(other), log: silentLogger, jobs: app.locals['jobs'] as ExportJobs });
+      const broken = createApp({ config: other, db: t.db.kysely, es: createSearchClient(other), log: silentLogger, jobs: app.locals['jobs'] as ExportJobs });
       const res = await request(broken).get('/search?q=anything').expect(503);
       assert.match(String(res.headers['content-type']), /text\/html/);
       assert.match(res.text, /search index \(Elasticsearch\)/);

@@ -70,7 +70,7 @@ describe('report views on the imported sample', function () {
     dirs.push(rejects);
     await importCalaccess(t.db.pool, { source: SAMPLE_DIR, rejectsDir: rejects, log: silentLogger });
     const config = testConfig({ EXPORT_DIR: tmp() });
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await (app.locals['jobs'] as ExportJobs).stop();
@@ -205,7 +205,7 @@ describe('filer views on a generated export', function () {
     await generateCalaccess({ rows: 8_000, out: path.join(dir, 'export'), sampleDir: SAMPLE_DIR, seed: 31, dirtyRate: 0 });
     await importCalaccess(t.db.pool, { source: path.join(dir, 'export'), rejectsDir: path.join(dir, 'rejects'), log: silentLogger });
     const config = testConfig({ EXPORT_DIR: dir });
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await (app.locals['jobs'] as ExportJobs).stop();

@@ -125,12 +125,12 @@ describe('search API against the real stores', function () {
       ]);
     dirs.push(d.dir);
     await importInto(t, d.write());
-    await indexAll(es, t.db.pool, prefix);
+    await indexAll(es, t.db, prefix);
     // These tests are about answers, not budgets (the budgets have tests of their own below
     // and in abuse-limits.test.ts): the app they share must not run out of expensive searches.
     // (nor of requests at all: with the facet checks the file asks hundreds a minute)
     const config = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_BURST: '100000', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '100000', RATE_LIMIT_EXPENSIVE_BURST: '100000' });
-    app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await deleteIndices(es, prefix);
@@ -541,7 +541,7 @@ describe('search API against the real stores', function () {
 
   it('answers 503 naming Elasticsearch when it cannot be reached', async () => {
     const config = testConfig({ ES_INDEX_PREFIX: prefix, ELASTICSEARCH_URL: 'http://127.0.0.1:9' });
-    const down = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+    const down = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
     const res = await request(down).get('/api/v1/contributions?q=x');
     assert.equal(res.status, 503);
     assert.equal((res.body as { error: { store: string } }).error.store, 'elasticsearch');
@@ -621,7 +621,7 @@ describe('search API against the real stores', function () {
 
     it('keeps to the budgets: past the burst a 429 with Retry-After and the JSON error', async () => {
       const config = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_BURST: '2' });
-      const limited = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log: silentLogger });
+      const limited = createApp({ config, db: t.db.kysely, es: createSearchClient(config), log: silentLogger });
       await request(limited).get('/api/v1/contributions?q=oyelaran').expect(200);
       await request(limited).get('/api/v1/contributions?q=marchetti').expect(200);
       const refused = await request(limited).get('/api/v1/contributions?q=oyelaran');

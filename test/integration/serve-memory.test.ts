@@ -143,7 +143,7 @@ describe('disclosure serve keeps its memory in bounds, as users start it', funct
       t = await createTestDatabase('servemem');
       await generateCalaccess({ rows: 80_000, out: path.join(dir, 'export'), sampleDir: SAMPLE_DIR, seed: 41, dirtyRate: 0 });
       await importCalaccess(t.db.pool, { source: path.join(dir, 'export'), rejectsDir: path.join(dir, 'rejects'), log: silentLogger, only: ['FILERS_CD.TSV', 'FILERNAME_CD.TSV', 'CVR_CAMPAIGN_DISCLOSURE_CD.TSV', 'FILER_FILINGS_CD.TSV', 'RCPT_CD.TSV'] });
-      await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, 'contributions');
+      await rebuildKind({ es, db: t.db, prefix, log: silentLogger }, 'contributions');
       await es.indices.refresh({ index: `${prefix}contributions` });
       rows = (await es.count({ index: `${prefix}contributions` })).count;
     });

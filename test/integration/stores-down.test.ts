@@ -24,7 +24,7 @@ describe('routes with a store down', function () {
   let app: Express;
   before(() => {
     db = createDb(config, 'test-down');
-    app = createApp({ config, db: db.kysely, pool: db.pool, es: createSearchClient(config), log: silentLogger });
+    app = createApp({ config, db: db.kysely, es: createSearchClient(config), log: silentLogger });
   });
   after(async () => {
     await (app.locals['jobs'] as ExportJobs).stop();

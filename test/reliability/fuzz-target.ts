@@ -44,12 +44,12 @@ export async function startFuzzTarget(label: string, env: Record<string, string>
   };
   try {
     await importCalaccess(t.db.pool, { source: SAMPLE_DIR, rejectsDir: path.join(work, 'rejects'), log: silentLogger });
-    for (const kind of KIND_NAMES) await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, kind);
+    for (const kind of KIND_NAMES) await rebuildKind({ es, db: t.db, prefix, log: silentLogger }, kind);
     await writeBulkDatasets(t.db.pool, path.join(work, 'exports', 'bulk'), silentLogger, ['filers']);
     // The per-client limits are off: the fuzz is one client, and it tests input, not budgets.
     const config = testConfig({ ES_INDEX_PREFIX: prefix, EXPORT_DIR: path.join(work, 'exports'), RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0', ...env });
     const apiEs = createSearchClient(config);
-    const app = createApp({ config, db: t.db.kysely, pool: t.db.pool, es: apiEs, log: silentLogger });
+    const app = createApp({ config, db: t.db.kysely, es: apiEs, log: silentLogger });
     const server = createHttpServer(app);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
