@@ -1,6 +1,10 @@
 // SQL of the bulk datasets: whole tables of current filings, as CSV, by PostgreSQL's own
 // COPY (no row passes through JavaScript). Text that a spreadsheet would run as a
 // formula gets a leading apostrophe in the query itself.
+//
+// Raw on one pg client, on purpose: COPY TO STDOUT (pg-copy-streams) streams the file
+// with flat memory, and every file of a run shares the client's one snapshot
+// (services/bulk-datasets.ts); kysely offers neither.
 import type { Readable } from 'node:stream';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
