@@ -14,6 +14,8 @@
 // the JSON and ~4 s with raw columns (~6 µs a document), while Node's read and build of a
 // document took ~1.5 µs more. Filers and filings are few: they stay objects, serialised
 // once. test/integration/documents.test.ts holds both to the object builder they replaced.
+import { writtenFields, type WriteAs, type WrittenField } from '../queries/fields/field.js';
+import { FIELDS } from '../queries/fields/index.js';
 import { labelFor, type CodeType } from '../src/db/labels.js';
 import type { Row, SourceRow } from '../src/repositories/index-source-repository.js';
 import { facetValue } from '../src/search/facet-values.js';
@@ -251,6 +253,24 @@ interface Shape {
   fixed(o: TransactionOrigin): Record<string, unknown>;
   /** The kind's fields after the schedule, as `,"name":value` text. */
   node(row: SourceRow): string;
+  /** Fields written from their registry declaration alone (queries/fields/: `write`), after
+   *  the kind's own; their raw columns come after `extra`. */
+  written: readonly WrittenField[];
+}
+
+/** A declared field's raw value as JSON text. */
+function writerOf(as: WriteAs): (raw: unknown) => string {
+  if (as === 'text') return strJson;
+  if (as === 'number') return numJson;
+  if (as === 'day') return dayJson;
+  return codeLabelsJson(as.code);
+}
+
+/** The `,"path":value` text of the declared fields, reading their columns from `first` on. */
+function writtenJson(written: readonly WrittenField[], first: number): (row: SourceRow) => string {
+  if (written.length === 0) return () => '';
+  const parts = written.map((w, i) => ({ key: `,${json(w.path)}:`, at: first + i, write: writerOf(w.as) }));
+  return (r) => parts.map((p) => p.key + p.write(r[p.at])).join('');
 }
 
 function transactionDocument(shape: Shape): TransactionDocument {
@@ -260,10 +280,11 @@ function transactionDocument(shape: Shape): TransactionDocument {
     if (f === undefined) fixed.set(o.code, (f = `,"source_table":${json(o.table)},${json(shape.fixed(o)).slice(1, -1)}`));
     return f;
   };
+  const declared = writtenJson(shape.written, C.extra + shape.extra.length);
   const partyKey = `,${json(shape.party)}:{`;
   const filerKey = `},${json(shape.filer)}:`;
   return {
-    columns: [...COLUMNS, ...shape.extra].map((c) => `s.${c}`).join(', '),
+    columns: [...COLUMNS, ...shape.extra, ...shape.written.map((w) => w.alias)].map((c) => `s.${c}`).join(', '),
     build(o, r) {
       const filingId = r[C.filingId] as number;
       const amendId = r[C.amendId] as number;
@@ -278,7 +299,7 @@ function transactionDocument(shape: Shape): TransactionDocument {
         '{"id":', quote(id), amendId === currentAmendId ? ',"current":true' : ',"current":false',
         ',"filing_id":', String(filingId), ',"amend_id":', String(amendId), ',"line_item":', String(lineItem),
         ',"rec_type":', quote(r[C.recType] as string), ',"form_type":', quote(r[C.formType] as string), ',"tran_id":', strJson(r[C.tranId]),
-        shape.fields(r), fixedJson(o), ',"schedule":', scheduleJson(r[C.formType]), shape.node(r),
+        shape.fields(r), fixedJson(o), ',"schedule":', scheduleJson(r[C.formType]), shape.node(r), declared(r),
         partyKey, partyNames(`${rawText(r[C.pLast])}\u0000${rawText(r[C.pFirst])}\u0000${rawText(r[C.pSuffix])}`),
         ',"entity":', entityJson(r[C.entity]), ',"state":', states(rawText(r[C.pState])), ',"zip5":', zip5Json(r[C.pZip]),
         ',"last_name":', strJson(r[C.pLast]), ',"first_name":', strJson(r[C.pFirst]), ',"employer":', strJson(r[C.pEmployer]),
@@ -323,6 +344,7 @@ export const contributionDocument = transactionDocument({
   fields: campaignFields,
   fixed: (o) => ({ report_kind: reportKind(o.label) }),
   node: (r) => `,"transaction_type":${tranTypeJson(r[C.extra])}`,
+  written: writtenFields(FIELDS.contributions),
 });
 
 const targetNames = fragments((key) => {
@@ -348,6 +370,7 @@ export const expenditureDocument = transactionDocument({
       `,"office":${officeJson(r[x + 4])},"support_oppose":${supportOpposeJson(r[x + 5])}}`
     );
   },
+  written: writtenFields(FIELDS.expenditures),
 });
 
 const ACTIVITIES: Record<string, string> = {
@@ -375,6 +398,7 @@ export const lobbyingDocument = transactionDocument({
     return { activity: { code: activity, label: ACTIVITIES[activity] ?? activity } };
   },
   node: () => '',
+  written: writtenFields(FIELDS.lobbying),
 });
 
 // ------------------------------------------------------------------ filers and filings

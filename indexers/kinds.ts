@@ -1,6 +1,9 @@
 // The searchable kinds: for each, its mapping, where its documents come from, and which
 // change-log entries concern it.
 import type { Db } from '../src/db/database.js';
+import { sourceSelect, type KindFields } from '../queries/fields/field.js';
+import { FIELDS } from '../queries/fields/index.js';
+import { COVER_TABLES } from '../src/import/source-tables.js';
 import {
   countFilers,
   countFilingVersions,
@@ -59,100 +62,30 @@ export type TransactionSource = SourceQuery & TransactionOrigin & { document: Tr
 /** The select list of a source's documents, from its document kind. */
 const withColumns = (specs: SourceSpec[]): TransactionSource[] => specs.map((s) => ({ ...s, columns: s.document.columns }));
 
-const PARTY = (p: string, extra = ''): string =>
-  `t.entity_cd, t.${p}_naml AS p_last, t.${p}_namf AS p_first, t.${p}_namt AS p_title, t.${p}_nams AS p_suffix,
-   t.${p}_city AS p_city, t.${p}_st AS p_state, t.${p}_zip4 AS p_zip${extra}`;
+/** A transaction source: its select list is its kind's source columns over its table. */
+const source = (fields: KindFields, s: Omit<SourceSpec, 'select'>): SourceSpec => ({ ...s, select: sourceSelect(fields, s.table) });
 
 const CONTRIBUTION_SOURCES = withColumns([
-  {
-    table: 'contributions',
-    code: 'rcpt',
-    cover: 'campaign_covers',
-    select: `${PARTY('ctrib', ', t.ctrib_emp AS p_employer, t.ctrib_occ AS p_occupation, t.cmte_id AS p_committee')},
-      t.amount, t.rcpt_date AS tx_date, t.memo_code, t.memo_refno, t.tran_type, t.ctrib_dscr AS description`,
-    label: 'itemized',
-    document: contributionDocument,
-  },
-  {
-    table: 'late_contributions',
-    code: 's497',
-    cover: 'campaign_covers',
-    // Part 1 only: contributions received. Part 2 (made) names the giver as the filer.
-    where: `t.form_type = 'F497P1'`,
-    select: `${PARTY('enty', ', t.ctrib_emp AS p_employer, t.ctrib_occ AS p_occupation, t.cmte_id AS p_committee')},
-      t.amount, t.ctrib_date AS tx_date, t.memo_code, t.memo_refno, NULL AS tran_type, NULL AS description`,
-    label: 'late_contribution',
-    document: contributionDocument,
-  },
+  source(FIELDS.contributions, { table: 'contributions', code: 'rcpt', cover: 'campaign_covers', label: 'itemized', document: contributionDocument }),
+  // Part 1 only: contributions received. Part 2 (made) names the giver as the filer.
+  source(FIELDS.contributions, { table: 'late_contributions', code: 's497', cover: 'campaign_covers', where: `t.form_type = 'F497P1'`, label: 'late_contribution', document: contributionDocument }),
 ]);
 
 const EXPENDITURE_SOURCES = withColumns([
-  {
-    table: 'expenditures',
-    code: 'expn',
-    cover: 'campaign_covers',
-    select: `${PARTY('payee', ', NULL AS p_employer, NULL AS p_occupation, t.cmte_id AS p_committee')},
-      t.amount, t.expn_date AS tx_date, t.memo_code, t.memo_refno, t.expn_code, t.expn_dscr AS description,
-      t.cand_naml, t.cand_namf, t.bal_name, t.office_cd, t.sup_opp_cd`,
-    label: 'itemized',
-    document: expenditureDocument,
-  },
-  {
-    table: 'late_independent_expenditures',
-    code: 's496',
-    cover: 'campaign_covers',
-    select: `NULL AS entity_cd, NULL AS p_last, NULL AS p_first, NULL AS p_title, NULL AS p_suffix, NULL AS p_city, NULL AS p_state,
-      NULL AS p_zip, NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee,
-      t.amount, t.exp_date AS tx_date, t.memo_code, t.memo_refno, NULL AS expn_code, t.expn_dscr AS description,
-      NULL AS cand_naml, NULL AS cand_namf, NULL AS bal_name, NULL AS office_cd, NULL AS sup_opp_cd`,
-    label: 'late_independent_expenditure',
-    document: expenditureDocument,
-  },
+  source(FIELDS.expenditures, { table: 'expenditures', code: 'expn', cover: 'campaign_covers', label: 'itemized', document: expenditureDocument }),
+  source(FIELDS.expenditures, { table: 'late_independent_expenditures', code: 's496', cover: 'campaign_covers', label: 'late_independent_expenditure', document: expenditureDocument }),
 ]);
 
-const LOBBYING_SOURCES = withColumns([
-  {
-    table: 'lobbying_payments',
-    code: 'lpay',
-    cover: 'lobbying_report_covers',
-    select: `${PARTY('emplr', ', NULL AS p_employer, NULL AS p_occupation, t.emplr_id AS p_committee')},
-      coalesce(t.per_total, t.fees_amt) AS amount, NULL::date AS tx_date, t.memo_code, t.memo_refno, t.lby_actvty AS description,
-      NULL AS bene_name, NULL AS bene_posit`,
-    label: 'payment',
-    document: lobbyingDocument,
-  },
-  {
-    table: 'lobbying_activity_expenses',
-    code: 'lexp',
-    cover: 'lobbying_report_covers',
-    select: `${PARTY('payee', ', NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee')},
-      t.amount, t.expn_date AS tx_date, t.memo_code, t.memo_refno, t.expn_dscr AS description,
-      t.bene_name, t.bene_posit`,
-    label: 'activity_expense',
-    document: lobbyingDocument,
-  },
-  {
-    table: 'lobbying_campaign_contributions',
-    code: 'lccm',
-    cover: 'lobbying_report_covers',
-    select: `${PARTY('recip', ', NULL AS p_employer, NULL AS p_occupation, t.recip_id AS p_committee')},
-      t.amount, t.ctrib_date AS tx_date, t.memo_code, t.memo_refno, NULL AS description,
-      NULL AS bene_name, NULL AS bene_posit`,
-    label: 'campaign_contribution',
-    document: lobbyingDocument,
-  },
-  {
-    table: 'lobbying_other_payments',
-    code: 'loth',
-    cover: 'lobbying_report_covers',
-    select: `NULL AS entity_cd, t.firm_name AS p_last, NULL AS p_first, NULL AS p_title, NULL AS p_suffix,
-      t.firm_city AS p_city, t.firm_st AS p_state, t.firm_zip4 AS p_zip, NULL AS p_employer, NULL AS p_occupation, NULL AS p_committee,
-      t.amount, t.pmt_date AS tx_date, t.memo_code, t.memo_refno, NULL AS description,
-      NULL AS bene_name, NULL AS bene_posit`,
-    label: 'other_payment',
-    document: lobbyingDocument,
-  },
-]);
+const LOBBYING_SOURCES = withColumns(
+  (
+    [
+      ['lobbying_payments', 'lpay', 'payment'],
+      ['lobbying_activity_expenses', 'lexp', 'activity_expense'],
+      ['lobbying_campaign_contributions', 'lccm', 'campaign_contribution'],
+      ['lobbying_other_payments', 'loth', 'other_payment'],
+    ] as const
+  ).map(([table, code, label]) => source(FIELDS.lobbying, { table, code, cover: 'lobbying_report_covers', label, document: lobbyingDocument })),
+);
 
 const toDocs = (s: TransactionSource, rows: SourceRow[]): Doc[] =>
   rows.map((r) => {
@@ -213,12 +146,7 @@ export const KINDS: Readonly<Record<KindName, Kind>> = {
     mapping: filingsMapping,
     unit: 'filing',
     tables: [
-      'campaign_covers',
-      'lobbying_report_covers',
-      'registration_covers',
-      'organization_statement_covers',
-      'issue_ad_covers',
-      'candidate_intention_statements',
+      ...COVER_TABLES,
       'filer_filings',
       ...CONTRIBUTION_SOURCES.map((s) => s.table),
       ...EXPENDITURE_SOURCES.map((s) => s.table),

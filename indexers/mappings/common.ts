@@ -1,6 +1,7 @@
-// Field shapes shared by the mappings. Only what the server itself provides: standard
-// analyser, keyword with the built-in lowercase normalizer, completion (the distribution
-// we run has no analysis-common, mapper-extras or painless).
+// Field shapes the field registries (queries/fields/) map their fields with, and the index
+// settings. Only what the server itself provides: standard analyser, keyword with the
+// built-in lowercase normalizer, completion (the distribution we run has no
+// analysis-common, mapper-extras or painless).
 import type { estypes } from '@elastic/elasticsearch';
 
 export type Properties = Record<string, estypes.MappingProperty>;
@@ -27,58 +28,6 @@ export const bool: estypes.MappingProperty = { type: 'boolean' };
 export const stored: estypes.MappingProperty = { type: 'keyword', index: false, doc_values: false };
 
 export const codeAndLabel = (): estypes.MappingProperty => ({ properties: { code: keyword, label: keyword } });
-
-/** A filer as it appears on another document: id, name, type. */
-export const filerRef = (): estypes.MappingProperty => ({
-  properties: { filer_id: keyword, name: text, name_normalized: text, type: keyword, type_label: keyword },
-});
-
-/** The filing a row came from. */
-export const filingRef = (): estypes.MappingProperty => ({
-  properties: {
-    filing_id: integer,
-    amend_id: integer,
-    current_amend_id: integer,
-    form: keyword,
-    form_label: keyword,
-    period_start: date,
-    period_end: date,
-    date_filed: date,
-  },
-});
-
-/** A party named on a row: contributor, payee, employer, recipient. */
-export const party = (): estypes.MappingProperty => ({
-  properties: {
-    name: text,
-    name_normalized: text,
-    last_name: lcKeyword,
-    first_name: lcKeyword,
-    entity: codeAndLabel(),
-    employer: text,
-    occupation: text,
-    city: text,
-    employer_facet: facetKeyword,
-    occupation_facet: facetKeyword,
-    city_facet: facetKeyword,
-    state: keyword,
-    zip: keyword,
-    zip5: keyword,
-    committee_id: keyword,
-  },
-});
-
-/** Whether the row belongs to the filing's current version. */
-export const versionFields: Properties = {
-  current: bool,
-  filing_id: integer,
-  amend_id: integer,
-  line_item: integer,
-  rec_type: keyword,
-  form_type: keyword,
-  tran_id: keyword,
-  source_table: keyword,
-};
 
 export interface KindMapping {
   /** Bumped when the mapping changes, recorded on the index. */

@@ -1,4 +1,6 @@
-import { codeAndLabel, date, indexSettings, integer, keyword, lcKeyword, text, type KindMapping } from './common.js';
+import { mappingProperties } from '../../queries/fields/field.js';
+import { FILER_FIELDS } from '../../queries/fields/filers.js';
+import { indexSettings, type KindMapping } from './common.js';
 
 /** Committees, candidates, lobbyists, firms, employers: every name they filed under. */
 export const filersMapping: KindMapping = {
@@ -6,22 +8,7 @@ export const filersMapping: KindMapping = {
   settings: indexSettings(),
   mappings: {
     dynamic: 'strict',
-    properties: {
-      filer_id: keyword,
-      xref_filer_id: keyword,
-      name: text,
-      name_normalized: text,
-      names: text,
-      name_source: keyword,
-      type: codeAndLabel(),
-      status: codeAndLabel(),
-      city: text,
-      state: keyword,
-      zip5: keyword,
-      effective_date: date,
-      filing_count: integer,
-      suggest: { type: 'completion', analyzer: 'simple', preserve_separators: true, max_input_length: 100 },
-      id: lcKeyword,
-    },
+    // Every field of the kind's registry at its path.
+    properties: mappingProperties(FILER_FIELDS),
   },
 };

@@ -1,4 +1,6 @@
-import { bool, codeAndLabel, date, filerRef, indexSettings, integer, keyword, type KindMapping } from './common.js';
+import { mappingProperties } from '../../queries/fields/field.js';
+import { FILING_FIELDS } from '../../queries/fields/filings.js';
+import { indexSettings, type KindMapping } from './common.js';
 
 /** Every version of every filing (report or statement), the current one flagged. */
 export const filingsMapping: KindMapping = {
@@ -6,22 +8,7 @@ export const filingsMapping: KindMapping = {
   settings: indexSettings(),
   mappings: {
     dynamic: 'strict',
-    properties: {
-      id: keyword,
-      filing_id: integer,
-      amend_id: integer,
-      current: bool,
-      current_amend_id: integer,
-      version_count: integer,
-      has_cover: bool,
-      form: codeAndLabel(),
-      filer: filerRef(),
-      period_start: date,
-      period_end: date,
-      date_filed: date,
-      election_date: date,
-      statement_type: codeAndLabel(),
-      cover_table: keyword,
-    },
+    // Every field of the kind's registry at its path.
+    properties: mappingProperties(FILING_FIELDS),
   },
 };

@@ -1,4 +1,6 @@
-import { amount, amountCents, bool, codeAndLabel, date, filerRef, filingRef, indexSettings, keyword, party, stored, text, versionFields, type KindMapping } from './common.js';
+import { mappingProperties } from '../../queries/fields/field.js';
+import { LOBBYING_FIELDS } from '../../queries/fields/lobbying.js';
+import { indexSettings, type KindMapping } from './common.js';
 
 /** Lobbying money: payments to firms (LPAY), activity expenses (LEXP), campaign
  *  contributions by lobbyists (LCCM), payments to other firms (LOTH). */
@@ -7,21 +9,7 @@ export const lobbyingMapping: KindMapping = {
   settings: indexSettings(),
   mappings: {
     dynamic: 'strict',
-    properties: {
-      ...versionFields,
-      activity: codeAndLabel(),
-      schedule: codeAndLabel(),
-      filer: filerRef(),
-      party: party(),
-      beneficiary: { properties: { name: text, position: text } },
-      filing: filingRef(),
-      amount,
-      amount_cents: amountCents,
-      date,
-      memo: bool,
-      description: { type: 'text' },
-      memo_ref: stored,
-      id: keyword,
-    },
+    // Every field of the kind's registry at its path.
+    properties: mappingProperties(LOBBYING_FIELDS),
   },
 };

@@ -1,9 +1,9 @@
 // `disclosure generate calaccess --rows N <out>`: a synthetic CAL-ACCESS bulk export of any
-// size, for benchmarks and tests (the generator is src/import/generator.ts).
+// size, for benchmarks and tests (the generator is src/generator/).
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCalaccess } from '../import/generator.js';
+import { generateCalaccess } from '../generator/index.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import type { Command } from './commands.js';
 

@@ -108,3 +108,7 @@ export function specForFile(file: string): SourceTableSpec | undefined {
   const name = file.toUpperCase();
   return SOURCE_TABLES.find((s) => s.file === name);
 }
+
+/** The tables of cover pages (role 'cover'), in the order a version's cover is looked for:
+ *  report views read the first that holds it, the filings index follows all of them. */
+export const COVER_TABLES = ['campaign_covers', 'lobbying_report_covers', 'registration_covers', 'organization_statement_covers', 'issue_ad_covers', 'candidate_intention_statements'] as const satisfies readonly SourceTableName[];

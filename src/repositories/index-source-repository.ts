@@ -12,7 +12,7 @@ export interface SourceQuery {
   table: string;
   /** Short name used in document ids. */
   code: string;
-  /** The kind's own columns, aliased (see indexers/kinds.ts). */
+  /** The kind's own columns, aliased: its field registry's source columns (queries/fields/). */
   select: string;
   /** What each row returns: a select list over the aliased row `s`, after the key columns
    *  (see indexers/documents.ts). */

@@ -5,6 +5,7 @@
 // SQL than as builder calls, and each declares the row it returns.
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { COVER_TABLES } from '../import/source-tables.js';
 
 export type Row = Record<string, unknown>;
 
@@ -37,8 +38,6 @@ export const SCHEDULE_SOURCES: readonly ScheduleSource[] = [
   { table: 'lobbying_payment_attachments', name: person('recip'), amount: 't.amount', date: 't.pmt_date', kind: 'lobbying' },
   { table: 'lobbying_firm_clients', name: person('cli'), amount: 'NULL::numeric', date: 't.eff_date', kind: 'lobbying', memos: false },
 ];
-
-export const COVER_TABLES = ['campaign_covers', 'lobbying_report_covers', 'registration_covers', 'organization_statement_covers', 'issue_ad_covers', 'candidate_intention_statements'] as const;
 
 type CoverRow = Selectable<Database[(typeof COVER_TABLES)[number]]>;
 

@@ -36,7 +36,7 @@ import { writeXlsx } from '../../exports/xlsx.js';
 import { aliasName } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { loadConfig } from '../../src/config.js';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { BULK_DATASETS, bulkSelect } from '../../src/repositories/bulk-repository.js';

@@ -31,7 +31,7 @@ import { BULK_LOAD_SETTINGS, createKindIndex, rebuildKind, type RebuildResult } 
 import { indexStatus } from '../../indexers/status.js';
 import { runSync } from '../../indexers/sync.js';
 import { loadConfig } from '../../src/config.js';
-import { generateCalaccess, MANIFEST_FILE, type GeneratorManifest } from '../../src/import/generator.js';
+import { generateCalaccess, MANIFEST_FILE, type GeneratorManifest } from '../../src/generator/index.js';
 import type { ImportReport } from '../../src/import/importer.js';
 import type { Db } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';

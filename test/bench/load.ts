@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { loadConfig } from '../../src/config.js';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';

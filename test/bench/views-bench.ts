@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import request from 'supertest';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';

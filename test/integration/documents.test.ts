@@ -4,18 +4,22 @@
 // of each rule: a transaction document is written as JSON text (indexers/documents.ts; by
 // PostgreSQL once, by Node now), and text's escapes, empty strings, dates, numbers, case and
 // white space are not the object builder's unless made so. The sync's documents (docsFor)
-// are the rebuild's (streamAll), byte for byte.
+// are the rebuild's (streamAll), byte for byte. Every kind's documents have exactly the
+// fields its registry (queries/fields/) maps.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { KINDS, TRANSACTION_SOURCES, type Doc, type KindName } from '../../indexers/kinds.js';
+import { KIND_NAMES, KINDS, TRANSACTION_SOURCES, type Doc, type KindName } from '../../indexers/kinds.js';
+import { mappingProperties } from '../../queries/fields/field.js';
+import { FIELDS } from '../../queries/fields/index.js';
 import { createDb } from '../../src/db/database.js';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 import { sourceSql, type Row } from '../../src/repositories/index-source-repository.js';
 import { contribution, cover, ExportBuilder, expenditure, SAMPLE_DIR, type Row as ExportRow } from '../builders/calaccess-export.js';
 import * as reference from '../support/reference-documents.js';
+import { documentPaths, mappingPaths } from '../support/mapping-paths.js';
 import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
 
 const tmp = (): string => mkdtempSync(path.join(os.tmpdir(), 'docs-'));
@@ -33,7 +37,7 @@ function edgeRows(): ExportBuilder {
   const rows = [
     contribution(990001, 0, 1, { CTRIB_NAML: 'DOE, JANE', CTRIB_NAMF: '', CTRIB_NAMT: 'Dr', CTRIB_NAMS: 'Jr.', CTRIB_ST: 'ca', MEMO_CODE: 'x' }),
     contribution(990001, 0, 2, { CTRIB_NAML: ` Muñoz${nbsp}`, CTRIB_NAMF: `${nbsp}José `, CTRIB_ST: 'ßa', CTRIB_ZIP4: `${nbsp}95814-1234`, MEMO_CODE: ' X' }),
-    contribution(990001, 0, 3, { CTRIB_NAML: 'Acme Widgets, Inc.', CTRIB_NAMF: '', ENTITY_CD: ' ind ', TRAN_TYPE: ' f ', CTRIB_ZIP4: '958', AMOUNT: '0.1' }),
+    contribution(990001, 0, 3, { CTRIB_NAML: 'Acme Widgets, Inc.', CTRIB_NAMF: '', ENTITY_CD: ' ind ', TRAN_TYPE: ' f ', CTRIB_ZIP4: '958', AMOUNT: '0.1', CUM_YTD: '1250.50' }),
     contribution(990001, 0, 4, { CTRIB_NAML: 'Say "hi" \\ there', CTRIB_EMP: '', CTRIB_OCC: '', CTRIB_CITY: '', CTRIB_ZIP4: '', AMOUNT: '-0.00', RCPT_DATE: '1/1/1899 12:00:00 AM' }),
     contribution(990001, 0, 5, { CTRIB_NAML: '', CTRIB_NAMF: '', ENTITY_CD: '', AMOUNT: '123456789012345.678', RCPT_DATE: '12/31/2100 12:00:00 AM', MEMO_CODE: 'y' }),
     contribution(990001, 1, 1, { AMOUNT: '', RCPT_DATE: '', CTRIB_DSCR: 'In-kind: "food" & drinks', MEMO_REFNO: '' }),
@@ -234,6 +238,16 @@ describe('indexer documents: the same content as the object builder they replace
     assert.deepEqual([odd.contributor.name, odd.contributor.state, odd.contributor.zip5], ['José Muñoz', 'SSA', '95814']);
   });
 
+  it('a contribution carries its cumulative year-to-date amount as filed; a late contribution has none', async () => {
+    const got = await streamed(t, 'contributions');
+    const doc = (id: string): Record<string, unknown> => JSON.parse(got.get(id)!.source) as Record<string, unknown>;
+    assert.equal(doc('rcpt:990001:0:3:RCPT:A')['cumulative_ytd'], 1250.5);
+    assert.equal(doc('rcpt:990001:0:4:RCPT:A')['cumulative_ytd'], null, 'no CUM_YTD filed');
+    const late = [...got.values()].filter((d) => d.id.startsWith('s497:'));
+    assert.ok(late.length > 0);
+    for (const d of late) assert.equal((JSON.parse(d.source) as Record<string, unknown>)['cumulative_ytd'], null, d.id);
+  });
+
   it('the JSON edge rows were imported, so their documents were compared', async () => {
     const got = await streamed(t, 'contributions');
     assert.equal([...got.keys()].filter((id) => id.startsWith('rcpt:99010')).length, 15);
@@ -249,6 +263,16 @@ describe('indexer documents: the same content as the object builder they replace
     for (const line of Object.keys(STORED_AMOUNTS)) assert.equal(doc(`rcpt:990101:0:${line}:RCPT:A`)['amount'], null, `amount of line ${line}`);
     const lobbying = await streamed(t, 'lobbying');
     assert.equal([...lobbying.keys()].filter((id) => /^l(exp|pay):99010/.test(id)).length, 5);
+  });
+
+  it("writes every field its kind's registry maps, and no other", async () => {
+    for (const kind of KIND_NAMES) {
+      const mapped = mappingPaths(mappingProperties(FIELDS[kind]));
+      const seen = new Set<string>();
+      for (const d of (await streamed(t, kind)).values()) documentPaths(JSON.parse(d.source), mapped, '', seen);
+      assert.deepEqual([...seen].filter((p) => !mapped.has(p)), [], `${kind}: written, not declared`);
+      assert.deepEqual(FIELDS[kind].fields.filter((f) => f.mapping && !seen.has(f.path)).map((f) => f.path), [], `${kind}: declared, never written`);
+    }
   });
 
   it("the sync's documents of a filing (docsFor) are the rebuild's, byte for byte", async () => {

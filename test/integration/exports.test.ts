@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import request from 'supertest';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { createApp } from '../../src/app.js';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';

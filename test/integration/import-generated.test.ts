@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { generateCalaccess, type GeneratorManifest } from '../../src/import/generator.js';
+import { generateCalaccess, type GeneratorManifest } from '../../src/generator/index.js';
 import { importCalaccess, type ImportReport } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { SAMPLE_DIR } from '../builders/calaccess-export.js';

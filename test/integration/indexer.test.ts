@@ -12,7 +12,7 @@ import { rebuildKind } from '../../indexers/rebuild.js';
 import { indexStatus, type KindStatus } from '../../indexers/status.js';
 import { runSync } from '../../indexers/sync.js';
 import { readChanges } from '../../src/repositories/index-source-repository.js';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 import { silentLogger } from '../../src/logger.js';
 import { isManagedHere, runServicesScript, servicesUp } from '../../src/services/local-stores.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';

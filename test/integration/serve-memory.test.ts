@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { DEFAULT_API_HEAP_MB } from '../../src/config.js';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { silentLogger } from '../../src/logger.js';
 import { SAMPLE_DIR } from '../builders/calaccess-export.js';

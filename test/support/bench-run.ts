@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
-import { generateCalaccess } from '../../src/import/generator.js';
+import { generateCalaccess } from '../../src/generator/index.js';
 
 export function runBenchmark(main: () => Promise<void>, cleanUp: () => Promise<void>): void {
   process.once('SIGINT', () => {

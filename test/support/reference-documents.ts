@@ -2,7 +2,12 @@
 // was before PostgreSQL wrote them as JSON text (indexers/documents.ts), kept unchanged as
 // the reference that test/integration/documents.test.ts holds the indexer's documents to.
 // Not used by the indexer. Filer and filing documents are still built by the indexer's own
-// object builders, so they need no reference here.
+// object builders, so they need no reference here. The fields the indexer writes from their
+// registry declaration alone (queries/fields/: `write`) are read here from the same
+// declarations, by the object rules below: what stays hand-kept is only the reference of the
+// indexer's hand-tuned text writer, which must not derive from it to be able to fail.
+import { writtenFields, type KindFields, type WriteAs } from '../../queries/fields/field.js';
+import { FIELDS } from '../../queries/fields/index.js';
 import { labelFor, type CodeType } from '../../src/db/labels.js';
 import type { Row } from '../../src/repositories/index-source-repository.js';
 import { facetValue } from '../../src/search/facet-values.js';
@@ -100,6 +105,19 @@ function versionFields(code: string, table: string, r: Row): Record<string, unkn
   };
 }
 
+/** A declared field's value by the object rules. */
+function declaredValue(as: WriteAs, v: unknown): unknown {
+  if (as === 'text') return str(v);
+  if (as === 'number') return num(v);
+  if (as === 'day') return day(v);
+  return codeLabel(as.code, v);
+}
+
+/** The fields of a kind written from their declaration (queries/fields/: `write`). */
+function declared(kind: KindFields, r: Row): Record<string, unknown> {
+  return Object.fromEntries(writtenFields(kind).map((w) => [w.path, declaredValue(w.as, r[w.alias])]));
+}
+
 const REPORT_KINDS: Record<string, string> = {
   ITEMIZED: 'Itemized on the report',
   LATE_CONTRIBUTION: 'Late contribution report (Form 497): usually itemized again on the next Form 460',
@@ -144,6 +162,7 @@ export function contributionDoc(code: string, table: string, r: Row): Record<str
     transaction_type: codeLabel('tran_type', r['tran_type']),
     description: str(r['description']),
     memo_ref: str(r['memo_refno']),
+    ...declared(FIELDS.contributions, r),
   };
 }
 
@@ -166,6 +185,7 @@ export function expenditureDoc(code: string, table: string, r: Row): Record<stri
     description: str(r['description']),
     target: { name: target, office: codeLabel('office_cd', r['office_cd']), support_oppose: codeLabel('sup_opp_cd', r['sup_opp_cd']) },
     memo_ref: str(r['memo_refno']),
+    ...declared(FIELDS.expenditures, r),
   };
 }
 
@@ -192,5 +212,6 @@ export function lobbyingDoc(code: string, table: string, r: Row): Record<string,
     memo: ['X', 'Y'].includes(str(r['memo_code'])?.toUpperCase() ?? ''),
     description: str(r['description']),
     memo_ref: str(r['memo_refno']),
+    ...declared(FIELDS.lobbying, r),
   };
 }

@@ -5,7 +5,8 @@
 import { KIND_NAMES, type KindName } from '../../../indexers/kinds.js';
 import { parsePlainLanguage } from '../../../queries/plain-language.js';
 import type { Facet, SearchResponseBody } from '../../../queries/search-response.js';
-import { AMOUNT_BANDS, SEARCH_SPECS, type FilterDef, type SortName } from '../../../queries/search-spec.js';
+import { FILTER_LABELS } from '../../../queries/fields/index.js';
+import { AMOUNT_BANDS, MAX_TEXT_LENGTH, SEARCH_SPECS, type FilterDef, type SortName } from '../../../queries/search-spec.js';
 import type { FilterValue, SearchRequest } from '../../../queries/search-request.js';
 import { count, day, html, money, text, type HtmlPart, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
@@ -22,44 +23,7 @@ export const KIND_LABELS: Record<KindName, { plural: string; one: string }> = {
   filings: { plural: 'Filings', one: 'filing' },
 };
 
-const FILTER_LABELS: Record<string, string> = {
-  contributor: 'Contributor',
-  recipient: 'Recipient',
-  employer: 'Employer',
-  occupation: 'Occupation',
-  city: 'City',
-  city_exact: 'City',
-  employer_exact: 'Employer',
-  occupation_exact: 'Occupation',
-  state: 'State',
-  zip: 'ZIP code',
-  min_amount: 'Amount at least',
-  max_amount: 'Amount at most',
-  date_from: 'On or after',
-  date_to: 'On or before',
-  year: 'Year',
-  election_year: 'Election year',
-  entity_type: 'Kind of contributor or payee',
-  schedule: 'Schedule',
-  form: 'Form',
-  filer_type: 'Filer type',
-  report_kind: 'Reported as',
-  memo: 'Memo entries',
-  payee: 'Payee',
-  spender: 'Spender',
-  expense: 'Paid for',
-  target: 'Candidate or measure',
-  support_oppose: 'Support or oppose',
-  office: 'Office',
-  filer: 'Filer',
-  party: 'Other party',
-  beneficiary: 'Beneficiary',
-  activity: 'Activity',
-  name: 'Name',
-  status: 'Status',
-  filing_id: 'Filing ID',
-};
-
+/** A filter's label, as its field's registry declares it (queries/fields/). */
 export const filterLabel = (param: string): string => FILTER_LABELS[param] ?? param.replace(/_/g, ' ');
 
 const SORT_LABELS: Record<SortName, string> = {
@@ -125,7 +89,7 @@ export function searchForm(state: SearchState | null): SafeHtml {
 <div class="row">
 <div class="grow">
 <label for="q">What are you looking for?</label>
-<input type="search" id="q" name="q" value="${q}" maxlength="300" aria-describedby="q-hint" autocomplete="off">
+<input type="search" id="q" name="q" value="${q}" maxlength="${MAX_TEXT_LENGTH}" aria-describedby="q-hint" autocomplete="off">
 <span class="hint" id="q-hint">Plain language works: a name, a place, an amount, a year, e.g. “${EXAMPLES[0]}”.</span>
 </div>
 ${
