@@ -63,6 +63,7 @@ pg_data=$pg_root/data
 pg_run=$pg_root/run
 pg_log=$pg_root/postgresql.log
 pg_owner=postgres
+roles_sql=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/src/db/roles.sql
 
 pg_bin() {
   local d
@@ -105,27 +106,16 @@ pg_up() {
       || { tail -n 20 "$pg_log" >&2; die "postgresql did not start (log: $pg_log)"; }
   fi
   local psql=("$bin/psql" -h "$pg_run" -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
-  # Role and database for the service, created once; the password is kept in step with
-  # the configuration.
-  as_user "$pg_owner" "${psql[@]}" -v u="$PG_USER" -v p="$PG_PASSWORD" >&2 <<'SQL'
-SELECT format('CREATE ROLE %I LOGIN', :'u') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'u') \gexec
-SELECT format('ALTER ROLE %I WITH LOGIN CREATEDB PASSWORD %L', :'u', :'p') \gexec
-SQL
+  # The roles, from the one file docker-compose.yml runs too: the owner (its password kept
+  # in step with the configuration), disclosure_api, and the API's login role in it (its
+  # grants on tables come with the migration 20261201_05_api_reader, per database). An
+  # empty reader: the API connects as the owner or to another server. Fed on stdin: the
+  # postgres user may not be able to read the project's folder.
+  as_user "$pg_owner" "${psql[@]}" -v owner_user="$PG_USER" -v owner_password="$PG_PASSWORD" \
+    -v reader_user="${PG_READER_USER:-}" -v reader_password="${PG_READER_PASSWORD:-}" -f - <"$roles_sql" >&2
   as_user "$pg_owner" "${psql[@]}" -v u="$PG_USER" -v d="$PG_DATABASE" >&2 <<'SQL'
 SELECT format('CREATE DATABASE %I OWNER %I', :'d', :'u') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'d') \gexec
 SQL
-  # The API's roles: disclosure_api holds what the API may do (granted by the migration
-  # 20261201_05_api_reader, per database), the login role of API_DATABASE_URL is in it.
-  as_user "$pg_owner" "${psql[@]}" >&2 <<'SQL'
-SELECT 'CREATE ROLE disclosure_api NOLOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'disclosure_api') \gexec
-SQL
-  if [ -n "${PG_READER_USER:-}" ]; then
-    as_user "$pg_owner" "${psql[@]}" -v u="$PG_READER_USER" -v p="${PG_READER_PASSWORD:-}" >&2 <<'SQL'
-SELECT format('CREATE ROLE %I LOGIN', :'u') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'u') \gexec
-SELECT format('ALTER ROLE %I WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD %L', :'u', :'p') \gexec
-SELECT format('GRANT disclosure_api TO %I', :'u') \gexec
-SQL
-  fi
   say "postgresql ready"
 }
 

@@ -1,7 +1,6 @@
 // Builds the Express app from its dependencies: no listening, no globals, so tests can
 // mount it with supertest against the real stores.
 import type { Client } from '@elastic/elasticsearch';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
@@ -18,7 +17,6 @@ import { openApiRoutes } from './routes/openapi.js';
 import { portalErrorHandler, portalRoutes } from './routes/portal-routes.js';
 import { paramsChecked } from './routes/query-params.js';
 import { reportRoutes } from './routes/report-routes.js';
-import { searchFastPath } from './routes/search-fast-path.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { ExportJobs } from './services/export-jobs.js';
 import { ExportService } from './services/export-service.js';
@@ -78,14 +76,5 @@ export function createApp(deps: AppDeps): Express {
   // Pages get their errors as pages; the API and /health keep the JSON mapper.
   app.use(portalErrorHandler(deps.log));
   app.use(errorHandler(deps.log));
-  // The common case of the search endpoints skips express (search-fast-path.ts): in front
-  // of express's own dispatch, so that every way of serving the app (serve, tests, benches)
-  // goes through it alike.
-  const fast = searchFastPath(search, limits, deps.log);
-  const expressApp = app as unknown as { handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void };
-  const dispatch = expressApp.handle;
-  expressApp.handle = function handle(this: unknown, req, res, next) {
-    if (!fast(req, res)) dispatch.call(this, req, res, next);
-  };
   return app;
 }

@@ -20,9 +20,8 @@ function firstValue(v: unknown): string | undefined {
   return undefined;
 }
 
-/** What a request costs: an export, an expensive search, or an ordinary request (from its
- *  parts: the search fast path has no express request). */
-export function costOf(method: string | undefined, path: string, query: Record<string, unknown>, facetSizeThreshold: number): Expensive {
+/** What a request costs: an export, an expensive search, or an ordinary request. */
+function costOf(method: string | undefined, path: string, query: Record<string, unknown>, facetSizeThreshold: number): Expensive {
   if (method === 'POST') return path === '/api/v1/exports' || path === '/exports' ? 'export' : null;
   if (EXPORT_FILE.test(path)) return 'export';
   if (!SEARCH.test(path)) return null;
@@ -34,7 +33,7 @@ export function costOf(method: string | undefined, path: string, query: Record<s
 
 type LimitSettings = Pick<Config, 'rateLimit' | 'expensiveRateLimit' | 'expensiveFacetSize' | 'maxConcurrentExpensiveSearches' | 'trustProxy'>;
 
-/** The budgets of one app, for the middleware and for the search fast path alike. */
+/** The budgets of one app. */
 export class AbuseLimits {
   private readonly all: TokenBuckets;
   private readonly expensive: TokenBuckets;
@@ -50,7 +49,7 @@ export class AbuseLimits {
    * Takes a request's share of the budgets. Null when it may go on (a place among the
    * expensive searches is given back when the response closes); else the error to answer.
    */
-  admit(clientAddress: string | undefined, kind: Expensive, res: ServerResponse): Error | null {
+  private admit(clientAddress: string | undefined, kind: Expensive, res: ServerResponse): Error | null {
     const client = clientKey(clientAddress);
     let wait = this.all.take(client);
     if (wait > 0) return this.over('requests', this.config.rateLimit, wait);

@@ -5,9 +5,9 @@ import { InvalidParameterError } from '../errors.js';
 
 /**
  * The rule of text for every route's query string (queries/param-rules.ts): a control
- * character in any parameter is a 400 naming it, before any route reads it. The search
- * endpoints' fast path and the export jobs' JSON parameters go through the same check in
- * parseSearchRequest; path parameters through their routes' own parsers.
+ * character in any parameter is a 400 naming it, before any route reads it. The export
+ * jobs' JSON parameters go through the same check in parseSearchRequest; path parameters
+ * through their routes' own parsers.
  */
 export function paramsChecked(): RequestHandler {
   return (req, res, next) => {

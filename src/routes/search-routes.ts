@@ -46,8 +46,6 @@ export function searchRoutes(search: SearchService): Router {
     res.json({ suggestions: await search.suggestFilers(q.trim(), size) });
   });
 
-  // The common case of these is answered before express (search-fast-path.ts); here are
-  // the rest (HEAD, conditional requests, invalid parameters).
   for (const kind of KIND_NAMES) {
     router.get(`/api/v1/${kind}`, async (req, res) => {
       const request = parseSearchRequest(kind, req.query);

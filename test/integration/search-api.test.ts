@@ -1,20 +1,15 @@
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import { sql } from 'kysely';
 import request from 'supertest';
 import { createApp } from '../../src/app.js';
 import { silentLogger } from '../../src/logger.js';
-import { AbuseLimits } from '../../src/routes/abuse-limits.js';
 import { buildOpenApi } from '../../src/routes/openapi.js';
 import { isApiPath } from '../../src/routes/portal-routes.js';
-import { searchFastPath } from '../../src/routes/search-fast-path.js';
 import { createSearchClient } from '../../src/search/client.js';
-import { SearchService } from '../../src/services/search-service.js';
 import { contribution, cover, ExportBuilder, SAMPLE_DIR } from '../builders/calaccess-export.js';
 import { testConfig } from '../support/env.js';
 import { createTestDatabase, importInto, type TestDatabase } from '../support/test-db.js';
@@ -30,6 +25,17 @@ interface Body {
 }
 
 const get = (o: unknown, p: string): unknown => p.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+
+interface RouteLayer {
+  route?: { path: string };
+  handle?: { stack?: RouteLayer[] };
+}
+
+/** The paths of the app's routes, its own and those of the Routers mounted on it. */
+function routePaths(app: Express): string[] {
+  const stack = (app as unknown as { router: { stack: RouteLayer[] } }).router.stack;
+  return stack.flatMap((l) => (l.route ? [l.route.path] : (l.handle?.stack ?? []).flatMap((x) => (x.route ? [x.route.path] : []))));
+}
 
 describe('search API against the real stores', function () {
   this.timeout(180_000);
@@ -557,66 +563,61 @@ describe('search API against the real stores', function () {
     await request(app).get('/api/v1/contributions?q=teacher').set('If-None-Match', String(etag)).expect(304);
   });
 
-  describe('search fast path (the common case of the search endpoints, without express)', () => {
-    it('takes exactly the GETs of /api/v1/<kind> with valid parameters and no conditional headers', async () => {
-      const config = testConfig({ ES_INDEX_PREFIX: prefix });
-      const client = createSearchClient(config);
-      const fast = searchFastPath(new SearchService(client, prefix, silentLogger), new AbuseLimits(config), silentLogger);
-      // Only the fast path: what it leaves is a 418 here.
-      const server = http.createServer((req, res) => {
-        if (!fast(req, res)) res.writeHead(418).end();
-      });
-      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      try {
-        const taken = await fetch(`${base}/api/v1/contributions?recipient=${recipientId}&sort=-amount`);
-        assert.equal(taken.status, 200);
-        assert.equal(taken.headers.get('content-type'), 'application/json; charset=utf-8');
-        assert.equal(taken.headers.get('cache-control'), 'public, max-age=30');
-        assert.match(String(taken.headers.get('etag')), /^"[^"]+"$/);
-        const body = (await taken.json()) as { total: { value: number }; results: { amount: number; links: { filing: string } }[] };
-        assert.equal(body.total.value, 5);
-        assert.deepEqual(
-          body.results.map((r) => r.amount),
-          [5000, 2000, 1000, 900, 250],
-        );
-        assert.equal(body.results[0]!.links.filing, '/api/v1/filings/9800001');
-        for (const kind of ['expenditures', 'lobbying', 'filers', 'filings']) assert.equal((await fetch(`${base}/api/v1/${kind}`)).status, 200, kind);
+  describe('the search endpoints of each kind: one way in, through express and every middleware', () => {
+    it('are answered by express itself: its own dispatch, a route of its router for each kind', () => {
+      // A handler put in front of express's dispatch would answer without the middlewares.
+      assert.equal((app as unknown as { handle: unknown }).handle, (express.application as unknown as { handle: unknown }).handle);
+      const paths = routePaths(app);
+      for (const kind of ['contributions', 'expenditures', 'lobbying', 'filers', 'filings']) assert.ok(paths.includes(`/api/v1/${kind}`), kind);
+    });
 
-        const left: [string, RequestInit][] = [
-          ['/api/v1/contributions?city=Fresno', { method: 'HEAD' }],
-          ['/api/v1/contributions?city=Fresno', { headers: { 'If-None-Match': '"x"' } }],
-          ['/api/v1/contributions?city=Fresno', { headers: { 'If-Modified-Since': 'Tue, 24 Nov 2026 00:00:00 GMT' } }],
-          ['/api/v1/contributions?bogus=1', {}],
-          ['/api/v1/contributions?min_amount=lots', {}],
-          ['/api/v1/contributions/', {}],
-          ['/API/v1/contributions', {}],
-          ['/api/v1/contributions.csv', {}],
-          ['/api/v1/search?q=x', {}],
-          ['/api/v1/filers/suggest?q=Fa', {}],
-          ['/contributions', {}],
-        ];
-        for (const [url, init] of left) assert.equal((await fetch(`${base}${url}`, init)).status, 418, `${init.method ?? 'GET'} ${url} ${JSON.stringify(init.headers ?? {})}`);
-      } finally {
-        server.close();
-        server.closeAllConnections();
-        await client.close();
+    it('answer a GET with the search, its ETag and Cache-Control', async () => {
+      const taken = await request(app).get(`/api/v1/contributions?recipient=${recipientId}&sort=-amount`).expect(200);
+      assert.equal(taken.headers['content-type'], 'application/json; charset=utf-8');
+      assert.equal(taken.headers['cache-control'], 'public, max-age=30');
+      assert.match(String(taken.headers['etag']), /^"[^"]+"$/);
+      assert.equal(Number(taken.headers['content-length']), Buffer.byteLength(taken.text));
+      const body = taken.body as { total: { value: number }; results: { amount: number; links: { filing: string } }[] };
+      assert.equal(body.total.value, 5);
+      assert.deepEqual(
+        body.results.map((r) => r.amount),
+        [5000, 2000, 1000, 900, 250],
+      );
+      assert.equal(body.results[0]!.links.filing, '/api/v1/filings/9800001');
+      for (const kind of ['expenditures', 'lobbying', 'filers', 'filings']) await request(app).get(`/api/v1/${kind}`).expect(200);
+    });
+
+    it('answer HEAD, conditional requests and invalid parameters as every route does', async () => {
+      const url = '/api/v1/contributions?city=Fresno';
+      const got = await request(app).get(url).expect(200);
+      const head = await request(app).head(url).expect(200);
+      assert.equal(head.text, undefined);
+      for (const h of ['content-type', 'cache-control', 'etag', 'content-length']) assert.equal(head.headers[h], got.headers[h], h);
+      const other = await request(app).get(url).set('If-None-Match', '"x"').expect(200);
+      assert.deepEqual(other.body, got.body);
+      // No Last-Modified is sent, so a date alone proves nothing fresh: the whole answer.
+      await request(app).get(url).set('If-Modified-Since', 'Tue, 24 Nov 2026 00:00:00 GMT').expect(200);
+      for (const [bad, parameter] of [
+        ['/api/v1/contributions?bogus=1', 'bogus'],
+        ['/api/v1/contributions?min_amount=lots', 'min_amount'],
+      ] as const) {
+        const res = await request(app).get(bad).expect(400);
+        assert.equal((res.body as { error: { parameter: string } }).error.parameter, parameter, bad);
       }
     });
 
-    it('answers as the express route does: same body, same headers', async () => {
-      // Distinct requests (no cache between them): the first through the fast path, the
-      // second through express (a conditional request that does not match).
-      const viaFast = await request(app).get('/api/v1/contributions?q=quintanilla&page_size=5').expect(200);
-      const viaExpress = await request(app).get('/api/v1/contributions?q=quintanilla&page_size=6').set('If-None-Match', '"none"').expect(200);
+    it('a conditional request: 304 when its ETag matches, the same answer as a GET otherwise', async () => {
+      // Distinct requests (no cache between them): the same search, two page sizes.
+      const plain = await request(app).get('/api/v1/contributions?q=quintanilla&page_size=5').expect(200);
+      const unmatched = await request(app).get('/api/v1/contributions?q=quintanilla&page_size=6').set('If-None-Match', '"none"').expect(200);
       const strip = (b: { page_size: number }): object => ({ ...b, page_size: 0 });
-      assert.equal((viaFast.body as Body).total.value, 2);
-      assert.deepEqual(strip(viaFast.body as { page_size: number }), strip(viaExpress.body as { page_size: number }));
-      for (const h of ['content-type', 'cache-control']) assert.equal(viaFast.headers[h], viaExpress.headers[h], h);
-      assert.match(String(viaFast.headers['etag']), /^"[^"]+"$/);
-      assert.match(String(viaExpress.headers['etag']), /^"[^"]+"$/);
-      // The fast path's answer is the one cached: a conditional request on it is a 304 from express.
-      await request(app).get('/api/v1/contributions?q=quintanilla&page_size=5').set('If-None-Match', String(viaFast.headers['etag'])).expect(304);
+      assert.equal((plain.body as Body).total.value, 2);
+      assert.deepEqual(strip(plain.body as { page_size: number }), strip(unmatched.body as { page_size: number }));
+      for (const h of ['content-type', 'cache-control']) assert.equal(plain.headers[h], unmatched.headers[h], h);
+      assert.match(String(plain.headers['etag']), /^"[^"]+"$/);
+      assert.match(String(unmatched.headers['etag']), /^"[^"]+"$/);
+      // The answer is the one cached: a conditional request on it is a 304.
+      await request(app).get('/api/v1/contributions?q=quintanilla&page_size=5').set('If-None-Match', String(plain.headers['etag'])).expect(304);
     });
 
     it('keeps to the budgets: past the burst a 429 with Retry-After and the JSON error', async () => {
@@ -635,11 +636,7 @@ describe('search API against the real stores', function () {
   it('documents every route it serves in /api/v1/openapi.json', async () => {
     const served = await request(app).get('/api/v1/openapi.json').expect(200);
     const doc = served.body as { paths: Record<string, unknown> };
-    const router = (app as unknown as { router: { stack: { route?: { path: string } }[] } }).router;
-    const routes = router.stack.flatMap((l) => (l.route ? [l.route.path] : [])).concat(
-      // routes mounted through Routers
-      ...router.stack.map((l) => ((l as unknown as { handle?: { stack?: { route?: { path: string } }[] } }).handle?.stack ?? []).flatMap((x) => (x.route ? [x.route.path] : []))),
-    );
+    const routes = routePaths(app);
     // The portal's pages (/, /search, /filers/:id, ...) are HTML for people, not API
     // routes: every path that answers JSON (/api/..., /health) must be documented.
     const apiRoutes = routes.filter(isApiPath);
