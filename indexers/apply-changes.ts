@@ -2,7 +2,7 @@
 // database as it is now (never from the entry), so applying an entry twice, or late, is
 // harmless: same ids, same content.
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type pg from 'pg';
+import type { Db } from '../src/db/database.js';
 import type { Logger } from '../src/logger.js';
 import { filingIdsOfFilers, recordIndexFailure, type ChangeEntry } from '../src/repositories/index-source-repository.js';
 import { KIND_NAMES, KINDS, type Doc, type KindName } from './kinds.js';
@@ -15,7 +15,7 @@ export interface KindPlan {
 }
 
 /** Which documents of which kind a batch of entries concerns. */
-export async function planChanges(pool: pg.Pool, entries: readonly ChangeEntry[], kinds: readonly KindName[] = KIND_NAMES): Promise<Map<KindName, KindPlan>> {
+export async function planChanges(db: Db, entries: readonly ChangeEntry[], kinds: readonly KindName[] = KIND_NAMES): Promise<Map<KindName, KindPlan>> {
   const plan = new Map<KindName, KindPlan>(kinds.map((k) => [k, { ids: new Set(), prune: new Set() }]));
   const filerIds = new Set<string>();
   for (const e of entries) {
@@ -43,7 +43,7 @@ export async function planChanges(pool: pg.Pool, entries: readonly ChangeEntry[]
   if (filerIds.size > 0) {
     for (const id of filerIds) plan.get('filers')?.ids.add(id);
     // Documents of the filings a filer filed show its name.
-    const filings = await filingIdsOfFilers(pool, [...filerIds]);
+    const filings = await filingIdsOfFilers(db, [...filerIds]);
     for (const k of kinds) if (KINDS[k].unit === 'filing') for (const f of filings) plan.get(k)!.ids.add(f);
   }
   return plan;
@@ -172,7 +172,7 @@ export class BulkBody {
  */
 export async function writeBulk(
   es: Client,
-  pool: pg.Pool,
+  db: Db,
   kind: KindName,
   target: string,
   body: BulkBody,
@@ -218,7 +218,7 @@ export async function writeBulk(
           failed++;
           const reason = `${r.error.type}: ${r.error.reason ?? ''}`;
           opts.log.error('document refused', { kind, id: op.id, error: reason });
-          void recordIndexFailure(pool, kind, op.id, opts.seq ?? null, reason).catch(() => {});
+          void recordIndexFailure(db, kind, op.id, opts.seq ?? null, reason).catch(() => {});
         }
       });
     }
@@ -237,7 +237,7 @@ export async function writeBulk(
 /** Writes (and deletes) documents, 2,000 to a request, as writeBulk does. */
 export async function writeDocs(
   es: Client,
-  pool: pg.Pool,
+  db: Db,
   kind: KindName,
   target: string,
   docs: readonly Doc[],
@@ -249,7 +249,7 @@ export async function writeDocs(
   let body = new BulkBody();
   const flush = async (): Promise<void> => {
     if (body.items === 0) return;
-    failed += (await writeBulk(es, pool, kind, target, body, opts)).failed;
+    failed += (await writeBulk(es, db, kind, target, body, opts)).failed;
     body = new BulkBody();
   };
   for (const d of docs) {
@@ -294,7 +294,7 @@ const APPLY_SLICE = 250;
  */
 export async function applyPlan(
   es: Client,
-  pool: pg.Pool,
+  db: Db,
   kind: KindName,
   plan: KindPlan,
   target: string,
@@ -309,7 +309,7 @@ export async function applyPlan(
   // The next slice's documents are read while the current one is written.
   const read = (n: number): Promise<Doc[]> | null => {
     if (n >= slices.length) return null;
-    const p = k.docsFor(pool, slices[n]!);
+    const p = k.docsFor(db, slices[n]!);
     p.catch(() => {}); // awaited below; never an unhandled rejection if we stop first
     return p;
   };
@@ -330,7 +330,7 @@ export async function applyPlan(
       const keep = new Set(docs.filter((d) => d.filingId === filingId).map((d) => d.id));
       for (const docId of await indexedIdsOfFiling(es, target, filingId)) if (!keep.has(docId)) deletes.push(docId);
     }
-    const r = await writeDocs(es, pool, kind, target, docs, deletes, opts);
+    const r = await writeDocs(es, db, kind, target, docs, deletes, opts);
     total.written += r.written;
     total.failed += r.failed;
     total.deleted += deletes.length;

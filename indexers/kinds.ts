@@ -1,6 +1,6 @@
 // The searchable kinds: for each, its mapping, where its documents come from, and which
 // change-log entries concern it.
-import type pg from 'pg';
+import type { Db } from '../src/db/database.js';
 import { sourceSelect, type KindFields } from '../queries/fields/field.js';
 import { FIELDS } from '../queries/fields/index.js';
 import { COVER_TABLES } from '../src/import/source-tables.js';
@@ -51,9 +51,9 @@ export interface Kind {
   unit: 'filing' | 'filer';
   /** Change-log tables whose entries make this kind re-read the filing / filer. */
   tables: readonly string[];
-  streamAll(pool: pg.Pool): AsyncGenerator<Doc[]>;
-  docsFor(pool: pg.Pool, ids: readonly (number | string)[]): Promise<Doc[]>;
-  countRows(pool: pg.Pool): Promise<{ rows: number; current: number }>;
+  streamAll(db: Db): AsyncGenerator<Doc[]>;
+  docsFor(db: Db, ids: readonly (number | string)[]): Promise<Doc[]>;
+  countRows(db: Db): Promise<{ rows: number; current: number }>;
 }
 
 type SourceSpec = Omit<SourceQuery, 'columns'> & TransactionOrigin & { document: TransactionDocument };
@@ -110,16 +110,16 @@ function transactionKind(name: KindName, mapping: KindMapping, sources: Transact
     mapping,
     unit: 'filing',
     tables: [...sources.map((s) => s.table), ...coverTables],
-    async *streamAll(pool) {
-      for (const s of sources) for await (const rows of streamSourceRows(pool, s)) yield toDocs(s, rows);
+    async *streamAll(db) {
+      for (const s of sources) for await (const rows of streamSourceRows(db, s)) yield toDocs(s, rows);
     },
-    async docsFor(pool, ids) {
+    async docsFor(db, ids) {
       const filingIds = ids as number[];
-      const parts = await Promise.all(sources.map(async (s) => toDocs(s, await sourceRowsForFilings(pool, s, filingIds))));
+      const parts = await Promise.all(sources.map(async (s) => toDocs(s, await sourceRowsForFilings(db, s, filingIds))));
       return parts.flat();
     },
-    async countRows(pool) {
-      const counts = await Promise.all(sources.map((s) => countSourceRows(pool, s)));
+    async countRows(db) {
+      const counts = await Promise.all(sources.map((s) => countSourceRows(db, s)));
       return counts.reduce((a, b) => ({ rows: a.rows + b.rows, current: a.current + b.current }), { rows: 0, current: 0 });
     },
   };
@@ -152,11 +152,11 @@ export const KINDS: Readonly<Record<KindName, Kind>> = {
       ...EXPENDITURE_SOURCES.map((s) => s.table),
       ...LOBBYING_SOURCES.map((s) => s.table),
     ],
-    async *streamAll(pool) {
-      for await (const rows of streamFilingRows(pool)) yield filingDocs(rows);
+    async *streamAll(db) {
+      for await (const rows of streamFilingRows(db)) yield filingDocs(rows);
     },
-    async docsFor(pool, ids) {
-      return filingDocs(await filingRowsByIds(pool, ids as number[]));
+    async docsFor(db, ids) {
+      return filingDocs(await filingRowsByIds(db, ids as number[]));
     },
     countRows: countFilingVersions,
   },
@@ -165,14 +165,14 @@ export const KINDS: Readonly<Record<KindName, Kind>> = {
     mapping: filersMapping,
     unit: 'filer',
     tables: ['filers', 'filer_names'],
-    async *streamAll(pool) {
-      for await (const rows of streamFilerRows(pool)) yield filerDocs(rows);
+    async *streamAll(db) {
+      for await (const rows of streamFilerRows(db)) yield filerDocs(rows);
     },
-    async docsFor(pool, ids) {
-      return filerDocs(await filerRowsByIds(pool, ids as string[]));
+    async docsFor(db, ids) {
+      return filerDocs(await filerRowsByIds(db, ids as string[]));
     },
-    async countRows(pool) {
-      const n = await countFilers(pool);
+    async countRows(db) {
+      const n = await countFilers(db);
       return { rows: n, current: n };
     },
   },

@@ -3,7 +3,7 @@
 // it in one atomic _aliases call and the old index deleted. Searches keep answering from
 // the old index until the move, and from the new one after.
 import type { Client, estypes } from '@elastic/elasticsearch';
-import type pg from 'pg';
+import type { Db } from '../src/db/database.js';
 import type { Logger } from '../src/logger.js';
 import { getIndexStates, lastChangeSeq, readChanges, recordRebuild } from '../src/repositories/index-source-repository.js';
 import { applyPlan, BulkBody, planChanges, writeBulk } from './apply-changes.js';
@@ -21,7 +21,7 @@ export interface RebuildResult {
 
 export interface IndexDeps {
   es: Client;
-  pool: pg.Pool;
+  db: Db;
   prefix: string;
   log: Logger;
 }
@@ -31,10 +31,10 @@ export async function catchUp(deps: IndexDeps, kind: KindName, target: string, f
   let seq = from;
   let changes = 0;
   for (;;) {
-    const entries = await readChanges(deps.pool, seq, 5_000);
+    const entries = await readChanges(deps.db, seq, 5_000);
     if (entries.length === 0) return { seq, changes };
-    const plan = (await planChanges(deps.pool, entries, [kind])).get(kind)!;
-    await applyPlan(deps.es, deps.pool, kind, plan, target, { log: deps.log, seq: entries[entries.length - 1]!.seq });
+    const plan = (await planChanges(deps.db, entries, [kind])).get(kind)!;
+    await applyPlan(deps.es, deps.db, kind, plan, target, { log: deps.log, seq: entries[entries.length - 1]!.seq });
     seq = entries[entries.length - 1]!.seq;
     changes += entries.length;
   }
@@ -86,9 +86,9 @@ export async function* readAhead<T>(source: AsyncIterable<T>, depth: number): As
 
 export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkConcurrency?: number; flushBytes?: number } = {}): Promise<RebuildResult> {
   const started = performance.now();
-  const { es, pool, prefix, log } = deps;
+  const { es, db, prefix, log } = deps;
   const alias = aliasName(prefix, kind);
-  const state = (await getIndexStates(pool)).get(kind);
+  const state = (await getIndexStates(db)).get(kind);
   const previous = await aliasTargets(es, alias);
   // Next generation: above what the state says and above any index left by an earlier run.
   const existing = await es.indices.get({ index: `${alias}_v*`, allow_no_indices: true, expand_wildcards: 'all' });
@@ -96,7 +96,7 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
   const generation = Math.max(state?.generation ?? 0, ...gens, 0) + 1;
   const target = indexName(prefix, kind, generation);
 
-  const s0 = await lastChangeSeq(pool);
+  const s0 = await lastChangeSeq(db);
   // No refreshes while bulk loading: one at the end.
   await createKindIndex(es, kind, target, BULK_LOAD_SETTINGS);
   log.info('rebuilding', { kind, index: target, from_change: s0 });
@@ -113,7 +113,7 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
   const send = async (body: BulkBody): Promise<void> => {
     while (inFlight.size >= concurrency) await Promise.race(inFlight);
     if (failure.error) throw failure.error;
-    const p = writeBulk(es, pool, kind, target, body, { log, maxAttempts: 10 })
+    const p = writeBulk(es, db, kind, target, body, { log, maxAttempts: 10 })
       .then((r) => {
         failed += r.failed;
       })
@@ -127,7 +127,7 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
   try {
     let body = newBody();
     // One page ahead: more would keep more rows alive for the garbage collector to copy.
-    for await (const page of readAhead(KINDS[kind].streamAll(pool), 1)) {
+    for await (const page of readAhead(KINDS[kind].streamAll(db), 1)) {
       for (const d of page) {
         body.index(d.id, d.source);
         if (body.bytes >= flushBytes) {
@@ -167,7 +167,7 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
   // move: apply what came since once more, now through the alias.
   const second = await catchUp(deps, kind, alias, first.seq);
   for (const old of previous) if (old !== target) await es.indices.delete({ index: old, ignore_unavailable: true });
-  await recordRebuild(pool, kind, generation, target, second.seq);
+  await recordRebuild(db, kind, generation, target, second.seq);
 
   const seconds = (performance.now() - started) / 1000;
   const result: RebuildResult = {

@@ -3,7 +3,7 @@
 // was built with the mapping this code queries (a mapping version bump, in
 // indexers/mappings/*.ts, needs `disclosure index rebuild`: old documents lack new fields).
 import type { Client } from '@elastic/elasticsearch';
-import type pg from 'pg';
+import type { Db } from '../src/db/database.js';
 import { changeLag, getIndexStates } from '../src/repositories/index-source-repository.js';
 import { aliasName, KIND_NAMES, KINDS, type KindName } from './kinds.js';
 
@@ -26,13 +26,13 @@ export interface KindStatus {
   in_sync: boolean;
 }
 
-export async function indexStatus(es: Client, pool: pg.Pool, prefix: string, kinds: readonly KindName[] = KIND_NAMES): Promise<KindStatus[]> {
-  const states = await getIndexStates(pool);
+export async function indexStatus(es: Client, db: Db, prefix: string, kinds: readonly KindName[] = KIND_NAMES): Promise<KindStatus[]> {
+  const states = await getIndexStates(db);
   return Promise.all(
     kinds.map(async (kind) => {
       const alias = aliasName(prefix, kind);
       const checkpoint = states.get(kind)?.checkpoint ?? '0';
-      const [db, lag] = await Promise.all([KINDS[kind].countRows(pool), changeLag(pool, checkpoint)]);
+      const [rows, lag] = await Promise.all([KINDS[kind].countRows(db), changeLag(db, checkpoint)]);
       let index: string | null = null;
       let docs: number | null = null;
       let current: number | null = null;
@@ -52,14 +52,14 @@ export async function indexStatus(es: Client, pool: pg.Pool, prefix: string, kin
         index,
         index_docs: docs,
         index_current_docs: current,
-        db_rows: db.rows,
-        db_current_rows: db.current,
+        db_rows: rows.rows,
+        db_current_rows: rows.current,
         checkpoint,
         lag_changes: lag.changes,
         lag_seconds: lag.seconds,
         mapping_version: mappingVersion,
         expected_mapping_version: KINDS[kind].mapping.version,
-        in_sync: docs === db.rows && current === db.current && lag.changes === 0 && mappingVersion === KINDS[kind].mapping.version,
+        in_sync: docs === rows.rows && current === rows.current && lag.changes === 0 && mappingVersion === KINDS[kind].mapping.version,
       };
     }),
   );

@@ -4,7 +4,7 @@
 // batch (same ids, same content) and loses nothing.
 import pg from 'pg';
 import type { Client } from '@elastic/elasticsearch';
-import { poolConfig } from '../src/db/database.js';
+import { poolConfig, type Db } from '../src/db/database.js';
 import type { Config } from '../src/config.js';
 import type { Logger } from '../src/logger.js';
 import { advanceCheckpoint, getIndexStates, readChanges } from '../src/repositories/index-source-repository.js';
@@ -25,7 +25,7 @@ export interface SyncOptions {
 
 export interface SyncDeps {
   es: Client;
-  pool: pg.Pool;
+  db: Db;
   config: Readonly<Config>;
   log: Logger;
 }
@@ -90,7 +90,7 @@ function changeListener(config: Readonly<Config>, log: Logger, signal: AbortSign
 const CATCH_UP_AGE_S = 10;
 
 export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> {
-  const { es, pool, config, log } = deps;
+  const { es, db, config, log } = deps;
   const prefix = config.esIndexPrefix;
   // Small batches at the head of the log: a new change waits behind at most one of them.
   // Far behind, batches grow up to maxBatch: the entries of one import touch the same
@@ -110,10 +110,10 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
           await ensureAliases(es, prefix);
           ready = true;
         }
-        const states = await getIndexStates(pool);
+        const states = await getIndexStates(db);
         const checkpoint = (k: KindName): bigint => BigInt(states.get(k)?.checkpoint ?? '0');
         const from = KIND_NAMES.map(checkpoint).reduce((a, b) => (b < a ? b : a));
-        const entries = await readChanges(pool, from.toString(), size);
+        const entries = await readChanges(db, from.toString(), size);
         if (entries.length === 0) {
           size = batchSize;
           await listener.wait(pollMs);
@@ -129,10 +129,10 @@ export async function runSync(deps: SyncDeps, opts: SyncOptions): Promise<void> 
           KIND_NAMES.map(async (kind) => {
             const mine = entries.filter((e) => BigInt(e.seq) > checkpoint(kind));
             if (mine.length === 0) return 0;
-            const plan = (await planChanges(pool, mine, [kind])).get(kind)!;
-            const r = await applyPlan(es, pool, kind, plan, aliasName(prefix, kind), { log, signal: opts.signal, seq: last, refresh: true });
+            const plan = (await planChanges(db, mine, [kind])).get(kind)!;
+            const r = await applyPlan(es, db, kind, plan, aliasName(prefix, kind), { log, signal: opts.signal, seq: last, refresh: true });
             // Only now, with Elasticsearch's acknowledgement, does the checkpoint move.
-            await advanceCheckpoint(pool, kind, last);
+            await advanceCheckpoint(db, kind, last);
             log.debug('kind synced', { kind, from_change: checkpoint(kind).toString(), to_change: last, entries: mine.length, planned: plan.ids.size, written: r.written, deleted: r.deleted });
             return r.written + r.deleted;
           }),

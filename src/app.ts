@@ -4,7 +4,6 @@ import type { Client } from '@elastic/elasticsearch';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import type { Kysely } from 'kysely';
-import type pg from 'pg';
 import type { Config } from './config.js';
 import type { Database } from './db/schema.js';
 import { errorHandler, notFoundHandler } from './errors.js';
@@ -26,9 +25,8 @@ import { SearchService } from './services/search-service.js';
 
 export interface AppDeps {
   config: Readonly<Config>;
+  /** The app's one database handle: every service and view queries through it. */
   db: Kysely<Database>;
-  /** The pool behind db, for the views that read with plain SQL. */
-  pool: pg.Pool;
   es: Client;
   log: Logger;
   /** Shared so that its bound on concurrent exports holds across the app. */
@@ -77,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(exportJobRoutes(jobs, bulkDir));
   // One of each service for the API and the pages: they share the caches.
   const search = new SearchService(deps.es, deps.config.esIndexPrefix, deps.log);
-  const reports = new ReportService(deps.pool);
+  const reports = new ReportService(deps.db);
   app.use(searchRoutes(search));
   // After search: /api/v1/filers/suggest is not a filer id.
   app.use(reportRoutes(reports));

@@ -49,7 +49,7 @@ export async function startServer(config: Readonly<Config>, log: Logger): Promis
   // "Database roles"); the importer and the indexer connect as the owner.
   const db = createDb({ databaseUrl: config.apiDatabaseUrl, pgPoolMax: config.pgPoolMax }, 'disclosure-api');
   const es = createSearchClient(config);
-  const app = createApp({ config, db: db.kysely, pool: db.pool, es, log });
+  const app = createApp({ config, db: db.kysely, es, log });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = createHttpServer(app).listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);

@@ -21,6 +21,7 @@ export const commands: Record<string, () => Promise<Command>> = {
   'services down': async () => (await import('./services-command.js')).servicesDownCommand,
   'services status': async () => (await import('./services-command.js')).servicesStatusCommand,
   'db migrate': async () => (await import('./db-command.js')).dbMigrateCommand,
+  'db types': async () => (await import('./db-types-command.js')).dbTypesCommand,
   'import calaccess': async () => (await import('./import-command.js')).importCommand,
   'generate calaccess': async () => (await import('./generate-command.js')).generateCommand,
   'index rebuild': async () => (await import('./index-command.js')).indexRebuildCommand,

@@ -35,7 +35,7 @@ export const indexRebuildCommand: Command = {
     await withStores(ctx, 'disclosure-index-rebuild', async ({ db, es }) => {
       await migrateToLatest(db.kysely);
       const results = [];
-      for (const kind of kinds) results.push(await rebuildKind({ es, pool: db.pool, prefix: ctx.config.esIndexPrefix, log: ctx.log }, kind));
+      for (const kind of kinds) results.push(await rebuildKind({ es, db, prefix: ctx.config.esIndexPrefix, log: ctx.log }, kind));
       if (values.json === true) process.stdout.write(JSON.stringify({ rebuilt: results }) + '\n');
       else for (const r of results) process.stdout.write(`${r.kind.padEnd(14)} ${String(r.docs).padStart(9)} documents in ${r.seconds} s (${r.docs_per_second}/s) -> ${r.index}\n`);
     });
@@ -67,7 +67,7 @@ export const indexSyncCommand: Command = {
           await sleep(backoff, controller.signal);
         }
       }
-      await runSync({ es, pool: db.pool, config: ctx.config, log: ctx.log }, { signal: controller.signal });
+      await runSync({ es, db, config: ctx.config, log: ctx.log }, { signal: controller.signal });
     });
   },
 };
@@ -77,7 +77,7 @@ export const indexStatusCommand: Command = {
   async run(ctx) {
     const { values, positionals } = parseCommandArgs(ctx.args, { json: { type: 'boolean' } });
     const kinds = kindsFrom(positionals);
-    const status = await withStores(ctx, 'disclosure-index-status', ({ db, es }) => indexStatus(es, db.pool, ctx.config.esIndexPrefix, kinds));
+    const status = await withStores(ctx, 'disclosure-index-status', ({ db, es }) => indexStatus(es, db, ctx.config.esIndexPrefix, kinds));
     if (values.json === true) {
       process.stdout.write(JSON.stringify({ kinds: Object.fromEntries(status.map((s) => [s.kind, s])) }, null, 2) + '\n');
     } else {

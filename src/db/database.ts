@@ -1,4 +1,7 @@
-// The one PostgreSQL pool and kysely instance of a process, created from config.
+// The one PostgreSQL pool and kysely instance of a process, created from config. Queries go
+// through `kysely` (the app and its services get only that); `pool` is for the few raw
+// paths that say why beside them: COPY in the importer and bulk exports, and the
+// indexer's prepared source-row pages.
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';

@@ -96,6 +96,8 @@ export async function importCalaccess(pool: pg.Pool, opts: ImportOptions): Promi
   const started = performance.now();
   const source = await openExport(opts.source);
   const rejects = new RejectWriter(opts.rejectsDir);
+  // A raw client for the whole run: COPY, temp staging tables and per-file transactions
+  // need one connection (see import-repository.ts).
   const client = await pool.connect();
   let runId = '';
   const files: FileReport[] = [];

@@ -5,13 +5,13 @@
 //       (FILER_FILINGS_CD, FILING_SEQUENCE is the version); 'ref' = not tied to a filing.
 // key: the source key; empty = rows are identified by a hash of their cleaned values
 //      (tables with no natural key, FILERNAME_CD among them: its FILER_ID repeats).
-import type { SourceTables } from '../db/source-tables-schema.js';
+import type { SourceTableName } from '../db/schema.js';
 
 export type TableRole = 'cover' | 'rows' | 'index' | 'ref';
 
 export interface SourceTableSpec {
   file: string;
-  table: keyof SourceTables;
+  table: SourceTableName;
   role: TableRole;
   key: readonly string[];
 }
@@ -111,4 +111,4 @@ export function specForFile(file: string): SourceTableSpec | undefined {
 
 /** The tables of cover pages (role 'cover'), in the order a version's cover is looked for:
  *  report views read the first that holds it, the filings index follows all of them. */
-export const COVER_TABLES = ['campaign_covers', 'lobbying_report_covers', 'registration_covers', 'organization_statement_covers', 'issue_ad_covers', 'candidate_intention_statements'] as const satisfies readonly (keyof SourceTables)[];
+export const COVER_TABLES = ['campaign_covers', 'lobbying_report_covers', 'registration_covers', 'organization_statement_covers', 'issue_ad_covers', 'candidate_intention_statements'] as const satisfies readonly SourceTableName[];

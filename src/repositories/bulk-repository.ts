@@ -2,6 +2,10 @@
 // COPY (no row passes through JavaScript). Text that a spreadsheet would run as a
 // formula gets a leading apostrophe in the query itself. A dataset's columns are declared
 // with the fields of its kind (queries/fields/), in the order of its export's columns.
+//
+// Raw on one pg client, on purpose: COPY TO STDOUT (pg-copy-streams) streams the file
+// with flat memory, and every file of a run shares the client's one snapshot
+// (services/bulk-datasets.ts); kysely offers neither.
 import type { Readable } from 'node:stream';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';

@@ -2,6 +2,11 @@
 // the filing database in one transaction (data rows, filing versions, current amendments,
 // filers, change log). Table and column names come from the source-table spec and the
 // catalog, never from input; they are still quoted.
+//
+// Raw on one pg client, on purpose: COPY (pg-copy-streams), session-local staging tables
+// and settings, and transactions of many statements all need the same connection, which
+// kysely's pool-level execution does not give. Every statement that returns rows says
+// their shape (query<{...}>).
 import type { Writable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';

@@ -2,8 +2,10 @@
 // keyset pages (rebuild) or by filing / filer ids (sync), plus the change log and the
 // per-kind index state. Source rows come back flat, with stable aliases (`s.*`) that the
 // indexer's select list makes documents of (indexers/documents.ts); filer and filing
-// rows come back as objects.
-import type pg from 'pg';
+// rows come back as objects, typed.
+import { sql, type RawBuilder, type Selectable } from 'kysely';
+import type { Db } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 
 export interface SourceQuery {
   /** The table whose rows become documents. */
@@ -71,7 +73,10 @@ export function sourceSql(q: SourceQuery, by: 'page' | 'filings', limit = 0): st
 }
 
 export type Row = Record<string, unknown>;
-/** A source row as an array (no object per row): the key columns, then SourceQuery.columns. */
+/** A source row as an array (no object per row): the key columns (filing_id, amend_id,
+ *  line_item, rec_type, form_type), then the values of SourceQuery.columns, whose select
+ *  list indexers/documents.ts reads by position. */
+// (Left as unknown[]: the document builders own the positions and read each with its type.)
 export type SourceRow = unknown[];
 
 /**
@@ -81,12 +86,14 @@ export type SourceRow = unknown[];
  * garbage collection than the documents themselves. The statement is prepared once per
  * connection (its plan is most of a small page's time in PostgreSQL).
  */
-export async function* streamSourceRows(pool: pg.Pool, q: SourceQuery, pageSize = 1_000): AsyncGenerator<SourceRow[]> {
+export async function* streamSourceRows(db: Db, q: SourceQuery, pageSize = 1_000): AsyncGenerator<SourceRow[]> {
   const text = sourceSql(q, 'page', pageSize);
   const name = `index-source-${q.code}-${pageSize}`;
   let after: unknown[] = [-1, -1, -1, '', ''];
   for (;;) {
-    const res = await pool.query<SourceRow>({ name, text, values: after, rowMode: 'array' });
+    // Raw on the pool: a named (prepared once per connection) statement returning arrays,
+    // neither of which kysely offers; this is the hot loop of a rebuild.
+    const res = await db.pool.query<SourceRow>({ name, text, values: after, rowMode: 'array' });
     if (res.rows.length === 0) return;
     yield res.rows;
     after = res.rows[res.rows.length - 1]!.slice(0, KEY.length);
@@ -94,53 +101,62 @@ export async function* streamSourceRows(pool: pg.Pool, q: SourceQuery, pageSize 
   }
 }
 
-export async function sourceRowsForFilings(pool: pg.Pool, q: SourceQuery, filingIds: readonly number[]): Promise<SourceRow[]> {
+export async function sourceRowsForFilings(db: Db, q: SourceQuery, filingIds: readonly number[]): Promise<SourceRow[]> {
   if (filingIds.length === 0) return [];
-  return (await pool.query<SourceRow>({ text: sourceSql(q, 'filings'), values: [filingIds], rowMode: 'array' })).rows;
+  // Raw on the pool: rows as arrays (rowMode), the shape the document builders read.
+  return (await db.pool.query<SourceRow>({ text: sourceSql(q, 'filings'), values: [filingIds], rowMode: 'array' })).rows;
 }
 
-export async function countSourceRows(pool: pg.Pool, q: SourceQuery): Promise<{ rows: number; current: number }> {
-  const fixed = q.where ? `WHERE ${q.where}` : '';
-  const res = await pool.query<{ rows: number; current: number }>(
-    `SELECT count(*)::int AS rows, count(*) FILTER (WHERE t.amend_id = f.current_amend_id)::int AS current
-       FROM ${q.table} t JOIN filings f ON f.filing_id = t.filing_id ${fixed}`,
-  );
+export async function countSourceRows(db: Db, q: SourceQuery): Promise<{ rows: number; current: number }> {
+  // The table and the fixed filter are the kinds' constants (indexers/kinds.ts), never input.
+  const fixed = sql.raw(q.where ? `WHERE ${q.where}` : '');
+  const res = await sql<{ rows: number; current: number }>`
+    SELECT count(*)::int AS rows, count(*) FILTER (WHERE t.amend_id = f.current_amend_id)::int AS current
+       FROM ${sql.table(q.table)} t JOIN filings f ON f.filing_id = t.filing_id ${fixed}`.execute(db.kysely);
   return res.rows[0]!;
 }
 
 // ------------------------------------------------------------------ filers
 
-const FILER_SELECT = `SELECT fl.filer_id, fl.xref_filer_id, fl.name, fl.name_source, fl.filer_type, fl.status,
+/** A filer as its document is made of it (indexers/documents.ts filerDoc). */
+export type FilerSourceRow = Pick<
+  Selectable<Database['filers']>,
+  'filer_id' | 'xref_filer_id' | 'name' | 'name_source' | 'filer_type' | 'status' | 'city' | 'st' | 'zip4' | 'effect_dt'
+> & { names: (string | null)[] | null; filing_count: number };
+
+const FILER_SELECT = sql`SELECT fl.filer_id, fl.xref_filer_id, fl.name, fl.name_source, fl.filer_type, fl.status,
     fl.city, fl.st, fl.zip4, fl.effect_dt,
     (SELECT array_agg(DISTINCT nullif(concat_ws(' ', n.namf, n.naml), '')) FROM filer_names n WHERE n.filer_id = fl.filer_id) AS names,
     (SELECT count(DISTINCT v.filing_id) FROM filing_versions v WHERE v.filer_id = fl.filer_id)::int AS filing_count
   FROM filers fl`;
 
-export async function* streamFilerRows(pool: pg.Pool, pageSize = 5_000): AsyncGenerator<Row[]> {
+/** Keyset pages of filers: one page in memory at a time. */
+export async function* streamFilerRows(db: Db, pageSize = 5_000): AsyncGenerator<FilerSourceRow[]> {
   let after = '';
   for (;;) {
-    const res = await pool.query<Row>(`${FILER_SELECT} WHERE fl.filer_id > $1 ORDER BY fl.filer_id LIMIT ${pageSize}`, [after]);
+    const res = await sql<FilerSourceRow>`${FILER_SELECT} WHERE fl.filer_id > ${after} ORDER BY fl.filer_id LIMIT ${sql.lit(pageSize)}`.execute(db.kysely);
     if (res.rows.length === 0) return;
     yield res.rows;
-    after = res.rows[res.rows.length - 1]!['filer_id'] as string;
+    after = res.rows[res.rows.length - 1]!.filer_id;
     if (res.rows.length < pageSize) return;
   }
 }
 
-export async function filerRowsByIds(pool: pg.Pool, filerIds: readonly string[]): Promise<Row[]> {
+export async function filerRowsByIds(db: Db, filerIds: readonly string[]): Promise<FilerSourceRow[]> {
   if (filerIds.length === 0) return [];
-  return (await pool.query<Row>(`${FILER_SELECT} WHERE fl.filer_id = ANY($1::text[])`, [filerIds])).rows;
+  return (await sql<FilerSourceRow>`${FILER_SELECT} WHERE fl.filer_id = ANY(${filerIds}::text[])`.execute(db.kysely)).rows;
 }
 
-export async function countFilers(pool: pg.Pool): Promise<number> {
-  return (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM filers')).rows[0]!.n;
+export async function countFilers(db: Db): Promise<number> {
+  const r = await db.kysely.selectFrom('filers').select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return r.n;
 }
 
 /** Filings whose documents show this filer's name (it filed them). */
-export async function filingIdsOfFilers(pool: pg.Pool, filerIds: readonly string[]): Promise<number[]> {
+export async function filingIdsOfFilers(db: Db, filerIds: readonly string[]): Promise<number[]> {
   if (filerIds.length === 0) return [];
-  const res = await pool.query<{ filing_id: number }>('SELECT DISTINCT filing_id FROM filing_versions WHERE filer_id = ANY($1::text[])', [filerIds]);
-  return res.rows.map((r) => r.filing_id);
+  const rows = await db.kysely.selectFrom('filing_versions').select('filing_id').distinct().where('filer_id', '=', sql<string>`ANY(${filerIds}::text[])`).execute();
+  return rows.map((r) => r.filing_id);
 }
 
 // ------------------------------------------------------------------ filings
@@ -149,7 +165,19 @@ export async function filingIdsOfFilers(pool: pg.Pool, filerIds: readonly string
  *  as sourceSql says why) with their filing, filer and cover dates, each looked up by its
  *  key (LATERAL ... LIMIT 1): for a page of 5,000 the planner hashed the whole of filings,
  *  and its estimated cost also turned on JIT compilation, for each page. */
-const filingSelect = (versions: string): string => `SELECT v.filing_id, v.amend_id, v.has_cover, v.cover_table, v.form_type,
+/** A filing version as its document is made of it (indexers/documents.ts filingDoc). */
+export type FilingSourceRow = Pick<Selectable<Database['filing_versions']>, 'filing_id' | 'amend_id' | 'has_cover' | 'cover_table' | 'form_type' | 'filer_id'> &
+  Pick<Selectable<Database['filings']>, 'current_amend_id' | 'version_count'> & {
+    filer_name: string | null;
+    filer_type: string | null;
+    period_start: string | null;
+    period_end: string | null;
+    date_filed: string | null;
+    elect_date: string | null;
+    stmt_type: string | null;
+  };
+
+const filingSelect = (versions: RawBuilder<unknown>): RawBuilder<FilingSourceRow> => sql<FilingSourceRow>`SELECT v.filing_id, v.amend_id, v.has_cover, v.cover_table, v.form_type,
     coalesce(v.filer_id, fv.filer_id) AS filer_id, f.current_amend_id, f.version_count,
     fl.name AS filer_name, fl.filer_type,
     coalesce(cc.from_date, lc.from_date, ff.rpt_start) AS period_start,
@@ -175,29 +203,29 @@ const filingSelect = (versions: string): string => `SELECT v.filing_id, v.amend_
      WHERE x.filing_id = v.filing_id AND x.filing_sequence = v.amend_id LIMIT 1
   ) ff ON true`;
 
-export async function* streamFilingRows(pool: pg.Pool, pageSize = 1_000): AsyncGenerator<Row[]> {
+/** Keyset pages of filing versions: one page in memory at a time. */
+export async function* streamFilingRows(db: Db, pageSize = 1_000): AsyncGenerator<FilingSourceRow[]> {
   let after: [number, number] = [-1, -1];
   for (;;) {
-    const page = `(SELECT * FROM filing_versions v WHERE (v.filing_id, v.amend_id) > ($1::int, $2::int) ORDER BY v.filing_id, v.amend_id LIMIT ${pageSize})`;
-    const res = await pool.query<Row>(`${filingSelect(page)} ORDER BY v.filing_id, v.amend_id`, after);
+    const page = sql`(SELECT * FROM filing_versions v WHERE (v.filing_id, v.amend_id) > (${after[0]}::int, ${after[1]}::int) ORDER BY v.filing_id, v.amend_id LIMIT ${sql.lit(pageSize)})`;
+    const res = await sql<FilingSourceRow>`${filingSelect(page)} ORDER BY v.filing_id, v.amend_id`.execute(db.kysely);
     if (res.rows.length === 0) return;
     yield res.rows;
     const last = res.rows[res.rows.length - 1]!;
-    after = [last['filing_id'] as number, last['amend_id'] as number];
+    after = [last.filing_id, last.amend_id];
     if (res.rows.length < pageSize) return;
   }
 }
 
-export async function filingRowsByIds(pool: pg.Pool, filingIds: readonly number[]): Promise<Row[]> {
+export async function filingRowsByIds(db: Db, filingIds: readonly number[]): Promise<FilingSourceRow[]> {
   if (filingIds.length === 0) return [];
-  return (await pool.query<Row>(`${filingSelect('filing_versions')} WHERE v.filing_id = ANY($1::int[])`, [filingIds])).rows;
+  return (await sql<FilingSourceRow>`${filingSelect(sql`filing_versions`)} WHERE v.filing_id = ANY(${filingIds}::int[])`.execute(db.kysely)).rows;
 }
 
-export async function countFilingVersions(pool: pg.Pool): Promise<{ rows: number; current: number }> {
-  const res = await pool.query<{ rows: number; current: number }>(
-    `SELECT count(*)::int AS rows, count(*) FILTER (WHERE v.amend_id = f.current_amend_id)::int AS current
-       FROM filing_versions v JOIN filings f USING (filing_id)`,
-  );
+export async function countFilingVersions(db: Db): Promise<{ rows: number; current: number }> {
+  const res = await sql<{ rows: number; current: number }>`
+    SELECT count(*)::int AS rows, count(*) FILTER (WHERE v.amend_id = f.current_amend_id)::int AS current
+       FROM filing_versions v JOIN filings f USING (filing_id)`.execute(db.kysely);
   return res.rows[0]!;
 }
 
@@ -214,25 +242,22 @@ export interface ChangeEntry {
   row_key: string | null;
 }
 
-export async function readChanges(pool: pg.Pool | pg.ClientBase, after: string, limit: number): Promise<ChangeEntry[]> {
-  const res = await pool.query<ChangeEntry>(
-    // Ordered by the bigint column, qualified: a bare `seq` here would name the text output
-    // column, and '100000' sorts before '25448' — a batch would skip every seq in between.
-    `SELECT seq::text AS seq, extract(epoch FROM now() - changed_at)::float8 AS age_seconds, table_name, op, filing_id, amend_id, row_key FROM change_log WHERE seq > $1::bigint ORDER BY change_log.seq LIMIT $2`,
-    [after, limit],
-  );
+export async function readChanges(db: Db, after: string, limit: number): Promise<ChangeEntry[]> {
+  // Ordered by the bigint column, qualified: a bare `seq` here would name the text output
+  // column, and '100000' sorts before '25448' — a batch would skip every seq in between.
+  const res = await sql<ChangeEntry>`
+    SELECT seq::text AS seq, extract(epoch FROM now() - changed_at)::float8 AS age_seconds, table_name, op, filing_id, amend_id, row_key
+      FROM change_log WHERE seq > ${after}::bigint ORDER BY change_log.seq LIMIT ${limit}`.execute(db.kysely);
   return res.rows;
 }
 
-export async function lastChangeSeq(pool: pg.Pool): Promise<string> {
-  return (await pool.query<{ s: string }>('SELECT coalesce(max(seq), 0)::text AS s FROM change_log')).rows[0]!.s;
+export async function lastChangeSeq(db: Db): Promise<string> {
+  return (await sql<{ s: string }>`SELECT coalesce(max(seq), 0)::text AS s FROM change_log`.execute(db.kysely)).rows[0]!.s;
 }
 
-export async function changeLag(pool: pg.Pool, checkpoint: string): Promise<{ changes: number; seconds: number }> {
-  const res = await pool.query<{ changes: number; seconds: number | null }>(
-    `SELECT count(*)::int AS changes, extract(epoch FROM now() - min(changed_at))::float8 AS seconds FROM change_log WHERE seq > $1::bigint`,
-    [checkpoint],
-  );
+export async function changeLag(db: Db, checkpoint: string): Promise<{ changes: number; seconds: number }> {
+  const res = await sql<{ changes: number; seconds: number | null }>`
+    SELECT count(*)::int AS changes, extract(epoch FROM now() - min(changed_at))::float8 AS seconds FROM change_log WHERE seq > ${checkpoint}::bigint`.execute(db.kysely);
   const r = res.rows[0]!;
   return { changes: r.changes, seconds: r.seconds === null ? 0 : Math.max(0, Math.round(r.seconds * 10) / 10) };
 }
@@ -246,29 +271,36 @@ export interface IndexState {
   checkpoint: string;
 }
 
-export async function getIndexStates(pool: pg.Pool): Promise<Map<string, IndexState>> {
-  const res = await pool.query<IndexState>('SELECT kind, generation, index_name, checkpoint::text FROM search_index_state');
-  return new Map(res.rows.map((r) => [r.kind, r]));
+export async function getIndexStates(db: Db): Promise<Map<string, IndexState>> {
+  const rows = await db.kysely.selectFrom('search_index_state').select(['kind', 'generation', 'index_name', sql<string>`checkpoint::text`.as('checkpoint')]).execute();
+  return new Map(rows.map((r) => [r.kind, r]));
 }
 
 /** Moves a kind's checkpoint forward, never back. */
-export async function advanceCheckpoint(pool: pg.Pool, kind: string, seq: string): Promise<void> {
-  await pool.query(
-    `INSERT INTO search_index_state (kind, checkpoint) VALUES ($1, $2::bigint)
-     ON CONFLICT (kind) DO UPDATE SET checkpoint = GREATEST(search_index_state.checkpoint, EXCLUDED.checkpoint), updated_at = now()`,
-    [kind, seq],
-  );
+export async function advanceCheckpoint(db: Db, kind: string, seq: string): Promise<void> {
+  await db.kysely
+    .insertInto('search_index_state')
+    .values({ kind, checkpoint: sql<string>`${seq}::bigint` })
+    .onConflict((oc) => oc.column('kind').doUpdateSet({ checkpoint: sql<string>`GREATEST(search_index_state.checkpoint, EXCLUDED.checkpoint)`, updated_at: sql<string>`now()` }))
+    .execute();
 }
 
-export async function recordRebuild(pool: pg.Pool, kind: string, generation: number, indexName: string, checkpoint: string): Promise<void> {
-  await pool.query(
-    `INSERT INTO search_index_state (kind, generation, index_name, checkpoint, rebuilt_at) VALUES ($1, $2, $3, $4::bigint, now())
-     ON CONFLICT (kind) DO UPDATE SET generation = EXCLUDED.generation, index_name = EXCLUDED.index_name,
-       checkpoint = GREATEST(search_index_state.checkpoint, EXCLUDED.checkpoint), rebuilt_at = now(), updated_at = now()`,
-    [kind, generation, indexName, checkpoint],
-  );
+export async function recordRebuild(db: Db, kind: string, generation: number, indexName: string, checkpoint: string): Promise<void> {
+  await db.kysely
+    .insertInto('search_index_state')
+    .values({ kind, generation, index_name: indexName, checkpoint: sql<string>`${checkpoint}::bigint`, rebuilt_at: sql<string>`now()` })
+    .onConflict((oc) =>
+      oc.column('kind').doUpdateSet((eb) => ({
+        generation: eb.ref('excluded.generation'),
+        index_name: eb.ref('excluded.index_name'),
+        checkpoint: sql<string>`GREATEST(search_index_state.checkpoint, EXCLUDED.checkpoint)`,
+        rebuilt_at: sql<string>`now()`,
+        updated_at: sql<string>`now()`,
+      })),
+    )
+    .execute();
 }
 
-export async function recordIndexFailure(pool: pg.Pool, kind: string, docId: string, seq: string | null, error: string): Promise<void> {
-  await pool.query('INSERT INTO search_index_failures (kind, doc_id, seq, error) VALUES ($1, $2, $3::bigint, $4)', [kind, docId, seq, error]);
+export async function recordIndexFailure(db: Db, kind: string, docId: string, seq: string | null, error: string): Promise<void> {
+  await db.kysely.insertInto('search_index_failures').values({ kind, doc_id: docId, seq, error }).execute();
 }

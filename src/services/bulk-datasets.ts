@@ -66,6 +66,8 @@ export async function writeBulkFile(client: pg.ClientBase, d: BulkDataset, year:
 
 export async function writeBulkDatasets(pool: pg.Pool, dir: string, log: Logger, only?: readonly string[]): Promise<BulkManifest> {
   await mkdir(dir, { recursive: true });
+  // A raw client, not kysely: the COPY streams and the one read-only snapshot they share
+  // need a single connection held for the whole run (see bulk-repository.ts).
   const client = await pool.connect();
   const files: BulkFile[] = [];
   try {

@@ -4,8 +4,9 @@
 // filer's profile with its money at a glance. Cached, keyed by the change log position:
 // any write makes a new key, so a view is never older than the database.
 import { LRUCache } from 'lru-cache';
-import type pg from 'pg';
+import type { Kysely } from 'kysely';
 import { labelFor } from '../db/labels.js';
+import type { Database } from '../db/schema.js';
 import { checkText, FILER_ID_PATTERN, MAX_AMENDMENT, MAX_FILING_ID } from '../../queries/param-rules.js';
 import { InvalidParameterError, NotFoundError } from '../errors.js';
 import {
@@ -71,11 +72,11 @@ const FILER_ID = new RegExp(FILER_ID_PATTERN);
 
 export class ReportService {
   private readonly cache = new LRUCache<string, object>({ max: 500, ttl: 10 * 60_000 });
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** The change log position (one index probe): part of every cache key. */
   private generation(): Promise<string> {
-    return changeLogPosition(this.pool);
+    return changeLogPosition(this.db);
   }
 
   private async cached<T extends object>(key: string, build: () => Promise<T>): Promise<T> {
@@ -94,18 +95,18 @@ export class ReportService {
   }
 
   private async buildFiling(filingId: number, amendment: number | null): Promise<object> {
-    const header = await filingHeader(this.pool, filingId);
+    const header = await filingHeader(this.db, filingId);
     if (!header) throw new NotFoundError(`no filing ${filingId}`);
-    const versions = await filingVersions(this.pool, filingId);
+    const versions = await filingVersions(this.db, filingId);
     const shown = amendment ?? header.current_amend_id;
     if (!versions.some((v) => v['amend_id'] === shown)) {
       throw new NotFoundError(`filing ${filingId} has no amendment ${shown}; it has ${versions.map((v) => String(v['amend_id'])).join(', ')}`);
     }
-    const [cover, summary, schedules] = await Promise.all([coverOf(this.pool, filingId, shown), summaryLines(this.pool, filingId, shown), scheduleRows(this.pool, filingId, shown)]);
+    const [cover, summary, schedules] = await Promise.all([coverOf(this.db, filingId, shown), summaryLines(this.db, filingId, shown), scheduleRows(this.db, filingId, shown)]);
     const version = versions.find((v) => v['amend_id'] === shown)!;
-    const filerId = (cover?.row['filer_id'] as string | undefined) ?? (version['filer_id'] as string | null) ?? (versions.find((v) => v['filer_id'])?.['filer_id'] as string | undefined) ?? null;
-    const filer = filerId ? await filerName(this.pool, filerId) : null;
-    const form = (version['form_type'] as string | null) ?? (cover?.row['form_type'] as string | undefined) ?? null;
+    const filerId = (cover?.row['filer_id'] as string | undefined) ?? version.filer_id ?? (versions.find((v) => v['filer_id'])?.['filer_id'] as string | undefined) ?? null;
+    const filer = filerId ? await filerName(this.db, filerId) : null;
+    const form = version.form_type ?? (cover?.row['form_type'] as string | undefined) ?? null;
     const superseded = shown !== header.current_amend_id;
 
     const byCode = new Map<string, ScheduleView>();
@@ -163,8 +164,8 @@ export class ReportService {
       summary: summary.length === 0 ? null : summary.map((l) => ({
         schedule: l['form_type'],
         line: l['line_item'],
-        label: (l['label'] as string | null) ?? null,
-        section: (l['section_label'] as string | null) ?? null,
+        label: l.label ?? null,
+        section: l.section_label ?? null,
         column_a: num(l['amount_a']),
         column_b: num(l['amount_b']),
         column_c: num(l['amount_c']),
@@ -255,17 +256,17 @@ export class ReportService {
     checkText('id', filerId);
     if (!FILER_ID.test(filerId)) throw new InvalidParameterError('id', `a filer id is 1 to 15 letters and digits, e.g. 1234567 or C00800 (got ${JSON.stringify(filerId.slice(0, 40))})`);
     return this.cached(`filer:${filerId}`, async () => {
-      const listed = await filerRow(this.pool, filerId);
+      const listed = await filerRow(this.db, filerId);
       const [names, sessions, links, xrefs, filings, byYear, byPeriod, contributors, payees] = await Promise.all([
-        filerNamesOverTime(this.pool, filerId),
-        filerTypesBySession(this.pool, filerId),
-        filerLinks(this.pool, filerId),
-        filerXrefs(this.pool, filerId),
-        filerFilings(this.pool, filerId, 500),
-        filerMoneyByYear(this.pool, filerId),
-        filerMoneyByPeriod(this.pool, filerId, 100),
-        topParties(this.pool, filerId, 'contributors', 10),
-        topParties(this.pool, filerId, 'payees', 10),
+        filerNamesOverTime(this.db, filerId),
+        filerTypesBySession(this.db, filerId),
+        filerLinks(this.db, filerId),
+        filerXrefs(this.db, filerId),
+        filerFilings(this.db, filerId, 500),
+        filerMoneyByYear(this.db, filerId),
+        filerMoneyByPeriod(this.db, filerId, 100),
+        topParties(this.db, filerId, 'contributors', 10),
+        topParties(this.db, filerId, 'payees', 10),
       ]);
       // A filer the export's filer list (FILERS_CD) lacks is still known by the filings that
       // name it: its page shows those, and says what is missing.
@@ -312,7 +313,7 @@ export class ReportService {
           shown: filings.rows.length,
           items: filings.rows.map((r) => ({
             filing_id: r['filing_id'],
-            form: r['form_type'] ? { code: r['form_type'], label: labelFor('form_type', r['form_type'] as string) } : null,
+            form: r['form_type'] ? { code: r['form_type'], label: labelFor('form_type', r['form_type']) } : null,
             period_start: r['period_start'],
             period_end: r['period_end'],
             date_filed: r['date_filed'],

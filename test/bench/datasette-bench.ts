@@ -442,7 +442,7 @@ function checkAnswer(target: Target, body: string): string | null {
 async function rebuild(db: TestDatabase, prefix: string, es: ReturnType<typeof createSearchClient>, log: ReturnType<typeof createLogger>): Promise<void> {
   for (const kind of ['contributions', 'filers', 'filings'] as const) {
     const t = performance.now();
-    const r = await rebuildKind({ es, pool: db.db.pool, prefix, log }, kind);
+    const r = await rebuildKind({ es, db: db.db, prefix, log }, kind);
     if (r.failed > 0) throw new Error(`rebuild of ${kind} refused ${r.failed} documents`);
     console.log(`rebuildKind(${kind}): ${fmt(r.docs)} documents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }

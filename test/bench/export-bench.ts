@@ -272,7 +272,7 @@ async function main(): Promise<void> {
         log,
         only: ['FILERS_CD.TSV', 'FILERNAME_CD.TSV', 'CVR_CAMPAIGN_DISCLOSURE_CD.TSV', 'FILER_FILINGS_CD.TSV', 'RCPT_CD.TSV'],
       });
-      await rebuildKind({ es, pool: t.db.pool, prefix, log }, 'contributions');
+      await rebuildKind({ es, db: t.db, prefix, log }, 'contributions');
     }
     if (keep) console.log(`kept for later runs: --reuse ${t.name}/${prefix}`);
     const lines: string[] = [];

@@ -33,6 +33,7 @@ import { runSync } from '../../indexers/sync.js';
 import { loadConfig } from '../../src/config.js';
 import { generateCalaccess, MANIFEST_FILE, type GeneratorManifest } from '../../src/generator/index.js';
 import type { ImportReport } from '../../src/import/importer.js';
+import type { Db } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
 import { getIndexStates, lastChangeSeq } from '../../src/repositories/index-source-repository.js';
 import { createSearchClient } from '../../src/search/client.js';
@@ -138,7 +139,7 @@ interface Chunk {
  * document line, as a bulk body carries them), cut where the rebuild cuts: as soon
  * as a body reaches FLUSH_BYTES. Only one body is in memory at a time.
  */
-async function prepareBulkFile(pool: pg.Pool, index: string, file: string): Promise<{ chunks: Chunk[]; docs: number; bytes: number; seconds: number }> {
+async function prepareBulkFile(db: Db, index: string, file: string): Promise<{ chunks: Chunk[]; docs: number; bytes: number; seconds: number }> {
   const started = performance.now();
   const fh = await open(file, 'w');
   const chunks: Chunk[] = [];
@@ -158,7 +159,7 @@ async function prepareBulkFile(pool: pg.Pool, index: string, file: string): Prom
     chunkDocs = 0;
   };
   try {
-    for await (const page of KINDS.contributions.streamAll(pool)) {
+    for await (const page of KINDS.contributions.streamAll(db)) {
       for (const d of page) {
         const action = JSON.stringify({ index: { _index: index, _id: d.id } });
         const body = d.source;
@@ -346,11 +347,11 @@ const lagLine = (s: LagSummary): string =>
   `median ${fmt(s.median)} ms  p90 ${fmt(s.p90)} ms  p99 ${fmt(s.p99)} ms  max ${fmt(s.max)} ms  (${s.n} probes${s.lost > 0 ? `, ${s.lost} NOT FOUND within ${FIND_TIMEOUT_MS / 1000} s` : ''}${s.pollErrors > 0 ? `, ${s.pollErrors} searches FAILED` : ''})`;
 
 /** Waits until every kind's checkpoint has reached the end of the change log; null on timeout. */
-async function waitCaughtUp(pool: pg.Pool, timeoutMs: number): Promise<number | null> {
+async function waitCaughtUp(db: Db, timeoutMs: number): Promise<number | null> {
   const started = performance.now();
   for (;;) {
-    const last = BigInt(await lastChangeSeq(pool));
-    const states = await getIndexStates(pool);
+    const last = BigInt(await lastChangeSeq(db));
+    const states = await getIndexStates(db);
     const behind = KIND_NAMES.some((k) => BigInt(states.get(k)?.checkpoint ?? '0') < last);
     if (!behind) return (performance.now() - started) / 1000;
     if (performance.now() - started > timeoutMs) return null;
@@ -393,11 +394,10 @@ async function main(): Promise<void> {
   const rejectsDir = path.join(work, 'rejects');
 
   const db: TestDatabase = await createTestDatabase('bench_index');
-  // Ended here: db.close() (kysely) ends the pool only if kysely itself ever used it, and
-  // this bench uses the pool directly; idle connections would hold DROP DATABASE ~30 s.
+  // Closed here (kysely and the pool both): idle connections would hold DROP DATABASE ~30 s.
   cleanups.push(async () => {
-    await db.db.pool.end();
-    if (!keep) await db.drop();
+    if (keep) await db.db.close();
+    else await db.drop();
   });
   cleanups.push(() => (keep ? Promise.resolve() : deleteIndices(es, prefix)));
   const pool = db.db.pool;
@@ -422,7 +422,7 @@ async function main(): Promise<void> {
   // The documents once, as bulk bodies on disk (the time this takes is the database side alone).
   const file = path.join(work, 'contributions.ndjson');
   const rawIndex = `${prefix}raw-contributions`;
-  const prepared = await prepareBulkFile(pool, rawIndex, file);
+  const prepared = await prepareBulkFile(db.db, rawIndex, file);
   const readRate = prepared.docs / prepared.seconds;
   console.log(
     `prepared ${fmt(prepared.docs)} documents as ${prepared.chunks.length} bulk bodies (${fmt(prepared.bytes / 1e6)} MB) in ${prepared.seconds.toFixed(1)} s -> ${file} (${rssMb()})`,
@@ -444,7 +444,7 @@ async function main(): Promise<void> {
   };
   const rawBefore = await rawSend('before the rebuild');
 
-  const deps = { es, pool, prefix, log };
+  const deps = { es, db: db.db, prefix, log };
   t = performance.now();
   const rebuilt = await rebuildKind(deps, 'contributions');
   const rebuildSeconds = (performance.now() - t) / 1000;
@@ -486,7 +486,7 @@ async function main(): Promise<void> {
   const controller = new AbortController();
   const syncStats = { batches: 0, entries: 0, written: 0, maxBatchSeconds: 0 };
   const syncDone = runSync(
-    { es, pool, config: syncConfig, log },
+    { es, db: db.db, config: syncConfig, log },
     {
       signal: controller.signal,
       pollMs: 500,
@@ -543,7 +543,7 @@ async function main(): Promise<void> {
     await loadDone;
   });
   const syncBefore = { ...syncStats };
-  const seqBeforeLoad = await lastChangeSeq(pool);
+  const seqBeforeLoad = await lastChangeSeq(db.db);
   // Let the first import get going before the first probe.
   await sleep(2_000);
   const busyProber = new Prober(probeClient, es, alias, quietProber.lastId + 1);
@@ -553,8 +553,8 @@ async function main(): Promise<void> {
   if (load.error) throw load.error;
   const busy = summarize(busyStats);
   const lockSorted = [...busyStats.lockWaits].sort((a, b) => a - b);
-  const caughtUpSeconds = await waitCaughtUp(pool, CATCH_UP_TIMEOUT_MS);
-  const status = await indexStatus(es, pool, prefix);
+  const caughtUpSeconds = await waitCaughtUp(db.db, CATCH_UP_TIMEOUT_MS);
+  const status = await indexStatus(es, db.db, prefix);
   await stopSync();
   const syncBatches = syncStats.batches - syncBefore.batches;
   const syncWritten = syncStats.written - syncBefore.written;

@@ -195,7 +195,7 @@ async function main(): Promise<void> {
   console.log(`imported in ${((performance.now() - s) / 1000).toFixed(1)} s: ${fmt(imported.totals.loaded)} rows`);
   for (const kind of ['contributions', 'filers', 'filings'] as const) {
     s = performance.now();
-    const r = await rebuildKind({ es, pool: t.db.pool, prefix, log }, kind);
+    const r = await rebuildKind({ es, db: t.db, prefix, log }, kind);
     console.log(`indexed ${kind}: ${fmt(r.docs)} documents in ${((performance.now() - s) / 1000).toFixed(1)} s`);
   }
   const w = await workload(t);

@@ -791,7 +791,7 @@ async function main(): Promise<void> {
     );
     for (const kind of ['contributions', 'filers', 'filings'] as const) {
       t = performance.now();
-      const r = await rebuildKind({ es, pool: db.db.pool, prefix, log }, kind);
+      const r = await rebuildKind({ es, db: db.db, prefix, log }, kind);
       if (r.failed > 0) throw new Error(`rebuild of ${kind} refused ${r.failed} documents`);
       console.log(`rebuildKind(${kind}): ${fmt(r.docs)} documents in ${((performance.now() - t) / 1000).toFixed(1)} s -> ${r.index}`);
     }
@@ -824,7 +824,7 @@ async function main(): Promise<void> {
   const apiConfig = testConfig({ ES_INDEX_PREFIX: prefix, RATE_LIMIT_PER_MINUTE: '0', RATE_LIMIT_EXPENSIVE_PER_MINUTE: '0' });
   const apiEs = createSearchClient(apiConfig);
   cleanups.push(() => apiEs.close());
-  const app = createApp({ config: apiConfig, db: db.db.kysely, pool: db.db.pool, es: apiEs, log });
+  const app = createApp({ config: apiConfig, db: db.db.kysely, es: apiEs, log });
   // Inside the API, during the API slices: each request's time from arrival to its answer
   // handed to the socket, and each search's time in the API's Elasticsearch client (from
   // before serialising the request to after parsing the answer).

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const t = await createTestDatabase('bench_views');
   const work = mkdtempSync(path.join(os.tmpdir(), 'views-bench-'));
   // The per-client rate limits off: the bench is one client asking as fast as it can.
-  const app = createApp({ config: { ...config, exportDir: work, rateLimit: { perMinute: 0, burst: 1 }, expensiveRateLimit: { perMinute: 0, burst: 1 } }, db: t.db.kysely, pool: t.db.pool, es: createSearchClient(config), log });
+  const app = createApp({ config: { ...config, exportDir: work, rateLimit: { perMinute: 0, burst: 1 }, expensiveRateLimit: { perMinute: 0, burst: 1 } }, db: t.db.kysely, es: createSearchClient(config), log });
   try {
     await importCalaccess(t.db.pool, { source: exportDir, rejectsDir: path.join(work, 'rejects'), log });
     const b = new ExportBuilder();

@@ -170,7 +170,7 @@ const BUILDERS: Record<'contributions' | 'expenditures' | 'lobbying', { build: B
 /** Every document of a kind as the rebuild reads it, by id. */
 async function streamed(t: TestDatabase, kind: KindName): Promise<Map<string, Doc>> {
   const docs = new Map<string, Doc>();
-  for await (const page of KINDS[kind].streamAll(t.db.pool)) for (const d of page) docs.set(d.id, d);
+  for await (const page of KINDS[kind].streamAll(t.db)) for (const d of page) docs.set(d.id, d);
   return docs;
 }
 
@@ -274,7 +274,7 @@ describe('indexer documents: the same content as the object builder they replace
     for (const kind of ['contributions', 'expenditures', 'lobbying', 'filings'] as const) {
       const all = await streamed(t, kind);
       const filings = [...new Set([...all.values()].map((d) => d.filingId!))].slice(0, 300);
-      const some = await KINDS[kind].docsFor(t.db.pool, filings);
+      const some = await KINDS[kind].docsFor(t.db, filings);
       assert.ok(some.length > 0, kind);
       for (const d of some) {
         assert.equal(d.source, all.get(d.id)?.source, `${kind} ${d.id}`);

@@ -35,14 +35,14 @@ function assertInSync(status: KindStatus[]): void {
 
 async function inSync(es: Client, t: TestDatabase, prefix: string): Promise<boolean> {
   for (const kind of KIND_NAMES) await es.indices.refresh({ index: `${prefix}${kind}` });
-  return (await indexStatus(es, t.db.pool, prefix)).every((s) => s.in_sync);
+  return (await indexStatus(es, t.db, prefix)).every((s) => s.in_sync);
 }
 
 /** The index holds exactly the documents the database says: none missing, none extra, none twice. */
 async function assertExactly(es: Client, t: TestDatabase, prefix: string, kinds: readonly KindName[]): Promise<void> {
   for (const kind of kinds) {
     const inIndex = await indexIds(es, `${prefix}${kind}`);
-    const inDb = await databaseIds(t.db.pool, kind);
+    const inDb = await databaseIds(t.db, kind);
     assert.equal(new Set(inIndex).size, inIndex.length, `${kind}: no duplicate ids`);
     assert.deepEqual([...inIndex].sort(), [...inDb].sort(), `${kind}: the same documents`);
   }
@@ -59,7 +59,7 @@ describe('indexer: rebuild from the imported sample', function () {
     // A copy of the imported sample, without indices: they are what this suite builds.
     s = await stores('index_sample', { index: false });
     ({ t } = s);
-    await indexAll(es, t.db.pool, prefix);
+    await indexAll(es, t.db, prefix);
   });
   after(async () => {
     await deleteIndices(es, prefix);
@@ -68,7 +68,7 @@ describe('indexer: rebuild from the imported sample', function () {
   });
 
   it('holds in each index exactly the database rows, current versions flagged', async () => {
-    const status = await indexStatus(es, t.db.pool, prefix);
+    const status = await indexStatus(es, t.db, prefix);
     assert.deepEqual(status.map((s) => s.kind), [...KIND_NAMES]);
     for (const s of status) assert.ok(s.db_rows > 0, `${s.kind} has rows in the sample`);
     assertInSync(status);
@@ -85,13 +85,13 @@ describe('indexer: rebuild from the imported sample', function () {
   });
 
   it('says when an index was built with an older mapping than the code queries', async () => {
-    const [before] = await indexStatus(es, t.db.pool, prefix, ['contributions']);
+    const [before] = await indexStatus(es, t.db, prefix, ['contributions']);
     assert.ok(before?.index);
     assert.equal(before.mapping_version, KINDS.contributions.mapping.version);
     const meta = { kind: 'contributions', mapping_version: KINDS.contributions.mapping.version - 1 };
     await es.indices.putMapping({ index: before.index, _meta: meta });
     try {
-      const [stale] = await indexStatus(es, t.db.pool, prefix, ['contributions']);
+      const [stale] = await indexStatus(es, t.db, prefix, ['contributions']);
       assert.equal(stale?.mapping_version, meta.mapping_version);
       assert.equal(stale?.expected_mapping_version, KINDS.contributions.mapping.version);
       assert.equal(stale?.in_sync, false, 'an index of an older mapping is not in sync');
@@ -129,7 +129,7 @@ describe('indexer: rebuild from the imported sample', function () {
         searches++;
       }
     })();
-    await rebuildKind({ es, pool: t.db.pool, prefix, log: silentLogger }, 'filers');
+    await rebuildKind({ es, db: t.db, prefix, log: silentLogger }, 'filers');
     searching = false;
     await loop;
     const after = Object.keys(await es.indices.getAlias({ name: alias }));
@@ -153,7 +153,7 @@ describe('indexer: sync follows the change log', function () {
 
   const startSync = (): void => {
     controller = new AbortController();
-    sync = runSync({ es, pool: t.db.pool, config, log: silentLogger }, { signal: controller.signal, pollMs: 500 });
+    sync = runSync({ es, db: t.db, config, log: silentLogger }, { signal: controller.signal, pollMs: 500 });
   };
   const stopSync = async (): Promise<void> => {
     controller.abort();
@@ -166,7 +166,7 @@ describe('indexer: sync follows the change log', function () {
     dirs.push(out);
     await generateCalaccess({ rows: 3_000, out, sampleDir: SAMPLE_DIR, seed: 11, dirtyRate: 0 });
     await importInto(t, out);
-    await indexAll(es, t.db.pool, prefix);
+    await indexAll(es, t.db, prefix);
     startSync();
   });
   after(async () => {
@@ -236,7 +236,7 @@ describe('indexer: sync follows the change log', function () {
     await importInto(t, older.write());
     const logged = await sql<{ table_name: string }>`select distinct table_name from change_log where seq > ${seqBefore}::bigint`.execute(t.db.kysely);
     assert.deepEqual(logged.rows.map((r) => r.table_name), ['filer_names'], 'only the name history changed');
-    const plan = await planChanges(t.db.pool, await readChanges(t.db.pool, seqBefore, 10_000));
+    const plan = await planChanges(t.db, await readChanges(t.db, seqBefore, 10_000));
     assert.deepEqual([...plan.get('filers')!.ids], [filerId]);
     for (const k of ['contributions', 'expenditures', 'filings', 'lobbying'] as const) assert.equal(plan.get(k)!.ids.size, 0, `${k}: nothing to rewrite`);
     await waitFor(
@@ -304,7 +304,7 @@ describe('indexer: sync follows the change log', function () {
       second.child.kill('SIGTERM');
       await new Promise((r) => second.child.once('exit', r));
     }
-    assertInSync(await indexStatus(es, t.db.pool, prefix));
+    assertInSync(await indexStatus(es, t.db, prefix));
     await assertExactly(es, t, prefix, ['contributions', 'expenditures', 'filings', 'lobbying', 'filers']);
     startSync();
   });
@@ -331,7 +331,7 @@ describe('indexer: sync reads the change log in seq order', function () {
     // 99,990 to 100,009: in text order '100000' would come before '99991'.
     await sql`select setval('change_log_seq_seq', 99989)`.execute(t.db.kysely);
     await sql`insert into change_log (table_name, op, row_key) select 'acronyms', 'upsert', g::text from generate_series(1, 20) g`.execute(t.db.kysely);
-    const batch = await readChanges(t.db.pool, '99994', 8);
+    const batch = await readChanges(t.db, '99994', 8);
     assert.deepEqual(
       batch.map((e) => e.seq),
       ['99995', '99996', '99997', '99998', '99999', '100000', '100001', '100002'],
@@ -339,7 +339,7 @@ describe('indexer: sync reads the change log in seq order', function () {
     // Walking in small batches sees every entry once.
     const seen: string[] = [];
     for (let from = '0'; ; ) {
-      const b = await readChanges(t.db.pool, from, 3);
+      const b = await readChanges(t.db, from, 3);
       if (b.length === 0) break;
       seen.push(...b.map((e) => e.seq));
       from = b[b.length - 1]!.seq;
@@ -348,7 +348,7 @@ describe('indexer: sync reads the change log in seq order', function () {
     // Each entry's age, by the database's clock (the sync grows its batches when the newest
     // entry of a full one is old).
     await sql`update change_log set changed_at = now() - interval '42 seconds' where seq = 100009`.execute(t.db.kysely);
-    const [newest] = await readChanges(t.db.pool, '100008', 1);
+    const [newest] = await readChanges(t.db, '100008', 1);
     assert.ok(newest!.age_seconds >= 42 && newest!.age_seconds < 60, `age ${newest!.age_seconds} s`);
     assert.ok(batch.every((e) => e.age_seconds >= 0 && e.age_seconds < 60), 'just-written entries are young');
     await sql`delete from change_log`.execute(t.db.kysely);
@@ -366,14 +366,14 @@ describe('indexer: sync reads the change log in seq order', function () {
 
     const controller = new AbortController();
     const config = testConfig({ ES_INDEX_PREFIX: prefix });
-    const sync = runSync({ es, pool: t.db.pool, config, log: silentLogger }, { signal: controller.signal, pollMs: 500 });
+    const sync = runSync({ es, db: t.db, config, log: silentLogger }, { signal: controller.signal, pollMs: 500 });
     try {
       await waitFor('the sync to reach the head of the change log', () => inSync(es, t, prefix), { timeoutMs: 180_000, intervalMs: 500 });
     } finally {
       controller.abort();
       await sync;
     }
-    assertInSync(await indexStatus(es, t.db.pool, prefix));
+    assertInSync(await indexStatus(es, t.db, prefix));
     await assertExactly(es, t, prefix, KIND_NAMES);
   });
 });

@@ -419,17 +419,17 @@ async function main(): Promise<number> {
     const db = createDb({ databaseUrl: DATABASE_URL, pgPoolMax: 2 }, 'faults-check');
     try {
       const catchStart = now();
-      let status = await indexStatus(es, db.pool, '', KIND_NAMES);
+      let status = await indexStatus(es, db, '', KIND_NAMES);
       const behind = Math.max(...status.map((s) => s.lag_changes));
       say(`the sync is ${behind.toLocaleString('en-US')} changes behind; waiting up to ${CATCH_UP_SECONDS} s for it`);
       while (!status.every((s) => s.in_sync) && now() - catchStart < CATCH_UP_SECONDS) {
         await sleep(1_000);
-        status = await indexStatus(es, db.pool, '', KIND_NAMES);
+        status = await indexStatus(es, db, '', KIND_NAMES);
       }
       say(`sync ${status.every((s) => s.in_sync) ? 'caught up' : 'did NOT catch up'} in ${(now() - catchStart).toFixed(1)} s after the faults`);
       console.log('\nkind            index docs    db rows   lag  in sync   ids: missing  extra');
       for (const s of status) {
-        const [inIndex, inDb] = await Promise.all([indexIds(es, aliasName('', s.kind)), databaseIds(db.pool, s.kind)]);
+        const [inIndex, inDb] = await Promise.all([indexIds(es, aliasName('', s.kind)), databaseIds(db, s.kind)]);
         const idx = new Set(inIndex);
         const dbs = new Set(inDb);
         const missing = inDb.filter((id) => !idx.has(id)).length;

@@ -84,7 +84,6 @@ export function testApp(db: Db, env: Record<string, string> = {}, opts: AppOptio
   const app = createApp({
     config,
     db: db.kysely,
-    pool: db.pool,
     es,
     log: silentLogger,
     ...(opts.exports ? { exports: opts.exports } : {}),
@@ -263,7 +262,7 @@ async function buildIndexTemplates(es: Client, data: DataSet, kinds: readonly Ki
       // Built exactly as `index rebuild` builds it, then frozen (a clone's source must
       // refuse writes) and given its lasting name by a clone of its own: the name appears
       // only once the index is whole, and a run that built the same one first wins.
-      const built = await rebuildKind({ es, pool: copy.db.pool, prefix, log: silentLogger }, kind);
+      const built = await rebuildKind({ es, db: copy.db, prefix, log: silentLogger }, kind);
       await es.indices.putSettings({ index: built.index, settings: { 'index.blocks.write': true } });
       await es.indices
         .clone({ index: built.index, target: indexTemplateName(data, kind), settings: { number_of_replicas: KINDS[kind].mapping.settings.number_of_replicas ?? 0 } })
@@ -283,7 +282,7 @@ async function buildIndexTemplates(es: Client, data: DataSet, kinds: readonly Ki
  * change-log position the indices are at.
  */
 async function copyIndices(es: Client, t: TestDatabase, data: DataSet, kinds: readonly KindName[], prefix: string): Promise<string> {
-  const checkpoint = await lastChangeSeq(t.db.pool);
+  const checkpoint = await lastChangeSeq(t.db);
   if (kinds.length === 0) return checkpoint;
   await ensureIndexTemplates(es, data, kinds);
   await Promise.all(
@@ -295,7 +294,7 @@ async function copyIndices(es: Client, t: TestDatabase, data: DataSet, kinds: re
         settings: { 'index.blocks.write': false, number_of_replicas: KINDS[kind].mapping.settings.number_of_replicas ?? 0 },
         aliases: { [aliasName(prefix, kind)]: {} },
       });
-      await recordRebuild(t.db.pool, kind, 1, index, checkpoint);
+      await recordRebuild(t.db, kind, 1, index, checkpoint);
     }),
   );
   return checkpoint;
@@ -308,8 +307,8 @@ async function copyIndices(es: Client, t: TestDatabase, data: DataSet, kinds: re
  */
 async function indexImports(es: Client, t: TestDatabase, kinds: readonly KindName[], prefix: string, from: string): Promise<void> {
   for (const kind of kinds) {
-    const { seq, changes } = await catchUp({ es, pool: t.db.pool, prefix, log: silentLogger }, kind, aliasName(prefix, kind), from);
-    await advanceCheckpoint(t.db.pool, kind, seq);
+    const { seq, changes } = await catchUp({ es, db: t.db, prefix, log: silentLogger }, kind, aliasName(prefix, kind), from);
+    await advanceCheckpoint(t.db, kind, seq);
     if (changes === 0) continue;
     await es.indices.refresh({ index: aliasName(prefix, kind) });
     await es.indices.forcemerge({ index: aliasName(prefix, kind), max_num_segments: 1 });

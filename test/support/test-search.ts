@@ -1,7 +1,7 @@
 // Per-suite index names on the real Elasticsearch: every index and alias a suite makes
 // starts with its own prefix, and is deleted after.
 import type { Client } from '@elastic/elasticsearch';
-import type pg from 'pg';
+import type { Db } from '../../src/db/database.js';
 import { KIND_NAMES, KINDS, type KindName } from '../../indexers/kinds.js';
 import { rebuildKind } from '../../indexers/rebuild.js';
 import { silentLogger } from '../../src/logger.js';
@@ -36,15 +36,15 @@ export async function indexIds(es: Client, index: string, query: object = { matc
 }
 
 /** The ids the database says the kind's index must hold: all versions, or current only. */
-export async function databaseIds(pool: pg.Pool, kind: KindName, currentOnly = false): Promise<string[]> {
+export async function databaseIds(db: Db, kind: KindName, currentOnly = false): Promise<string[]> {
   const ids: string[] = [];
-  for await (const page of KINDS[kind].streamAll(pool)) {
+  for await (const page of KINDS[kind].streamAll(db)) {
     for (const d of page) if (!currentOnly || (JSON.parse(d.source) as { current?: boolean }).current !== false) ids.push(d.id);
   }
   return ids;
 }
 
 /** Builds every kind's index under the prefix from the database, as `index rebuild` does. */
-export async function indexAll(es: Client, pool: pg.Pool, prefix: string): Promise<void> {
-  for (const kind of KIND_NAMES) await rebuildKind({ es, pool, prefix, log: silentLogger }, kind);
+export async function indexAll(es: Client, db: Db, prefix: string): Promise<void> {
+  for (const kind of KIND_NAMES) await rebuildKind({ es, db, prefix, log: silentLogger }, kind);
 }
