@@ -26,6 +26,23 @@ export interface IndexDeps {
   log: Logger;
 }
 
+/**
+ * Merges `index` into one segment and waits for the merge, however long it takes. It runs as
+ * an Elasticsearch task, polled: one request held open for it would be cut at the client's
+ * own timeout (ES_REQUEST_TIMEOUT_MS), which its HTTP pool enforces and a longer per-request
+ * timeout does not extend, and on a large index or a busy machine a merge takes longer.
+ */
+export async function mergeToOneSegment(es: Client, index: string, pollMs = 250): Promise<void> {
+  const { task } = await es.indices.forcemerge({ index, max_num_segments: 1, wait_for_completion: false });
+  if (task === undefined) return; // answered in full: an Elasticsearch that ran it in the request
+  for (;;) {
+    const state = await es.tasks.get({ task_id: task });
+    if (state.error) throw new Error(`merging ${index} into one segment failed: ${state.error.reason ?? state.error.type}`);
+    if (state.completed) return;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
 /** Applies every change-log entry after `from` to `target` for one kind; returns the last seq seen. */
 export async function catchUp(deps: IndexDeps, kind: KindName, target: string, from: string): Promise<{ seq: string; changes: number }> {
   let seq = from;
@@ -149,7 +166,7 @@ export async function rebuildKind(deps: IndexDeps, kind: KindName, opts: { bulkC
   // follower's later changes land in small segments that Elasticsearch merges as usual.
   const merging = performance.now();
   await es.indices.refresh({ index: target });
-  await es.indices.forcemerge({ index: target, max_num_segments: 1 }, { requestTimeout: 3_600_000, maxRetries: 0 });
+  await mergeToOneSegment(es, target);
   log.info('merged into one segment', { kind, index: target, seconds: Math.round((performance.now() - merging) / 100) / 10 });
 
   // Changes committed while the pages were read: applied to the new index before it goes live.
