@@ -56,36 +56,35 @@ export interface Kind {
   countRows(db: Db): Promise<{ rows: number; current: number }>;
 }
 
-type SourceSpec = Omit<SourceQuery, 'columns'> & TransactionOrigin & { document: TransactionDocument };
 export type TransactionSource = SourceQuery & TransactionOrigin & { document: TransactionDocument };
 
-/** The select list of a source's documents, from its document kind. */
-const withColumns = (specs: SourceSpec[]): TransactionSource[] => specs.map((s) => ({ ...s, columns: s.document.columns }));
+/** A transaction source: its select list is its kind's source columns over its table, read
+ *  in the order of its document kind's columns. */
+const source = (fields: KindFields, s: Omit<TransactionSource, 'select' | 'columns'>): TransactionSource => ({
+  ...s,
+  select: sourceSelect(fields, s.table),
+  columns: s.document.columns,
+});
 
-/** A transaction source: its select list is its kind's source columns over its table. */
-const source = (fields: KindFields, s: Omit<SourceSpec, 'select'>): SourceSpec => ({ ...s, select: sourceSelect(fields, s.table) });
-
-const CONTRIBUTION_SOURCES = withColumns([
+const CONTRIBUTION_SOURCES = [
   source(FIELDS.contributions, { table: 'contributions', code: 'rcpt', cover: 'campaign_covers', label: 'itemized', document: contributionDocument }),
   // Part 1 only: contributions received. Part 2 (made) names the giver as the filer.
   source(FIELDS.contributions, { table: 'late_contributions', code: 's497', cover: 'campaign_covers', where: `t.form_type = 'F497P1'`, label: 'late_contribution', document: contributionDocument }),
-]);
+];
 
-const EXPENDITURE_SOURCES = withColumns([
+const EXPENDITURE_SOURCES = [
   source(FIELDS.expenditures, { table: 'expenditures', code: 'expn', cover: 'campaign_covers', label: 'itemized', document: expenditureDocument }),
   source(FIELDS.expenditures, { table: 'late_independent_expenditures', code: 's496', cover: 'campaign_covers', label: 'late_independent_expenditure', document: expenditureDocument }),
-]);
+];
 
-const LOBBYING_SOURCES = withColumns(
-  (
-    [
-      ['lobbying_payments', 'lpay', 'payment'],
-      ['lobbying_activity_expenses', 'lexp', 'activity_expense'],
-      ['lobbying_campaign_contributions', 'lccm', 'campaign_contribution'],
-      ['lobbying_other_payments', 'loth', 'other_payment'],
-    ] as const
-  ).map(([table, code, label]) => source(FIELDS.lobbying, { table, code, cover: 'lobbying_report_covers', label, document: lobbyingDocument })),
-);
+const LOBBYING_SOURCES = (
+  [
+    ['lobbying_payments', 'lpay', 'payment'],
+    ['lobbying_activity_expenses', 'lexp', 'activity_expense'],
+    ['lobbying_campaign_contributions', 'lccm', 'campaign_contribution'],
+    ['lobbying_other_payments', 'loth', 'other_payment'],
+  ] as const
+).map(([table, code, label]) => source(FIELDS.lobbying, { table, code, cover: 'lobbying_report_covers', label, document: lobbyingDocument }));
 
 const toDocs = (s: TransactionSource, rows: SourceRow[]): Doc[] =>
   rows.map((r) => {

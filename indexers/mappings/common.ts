@@ -3,6 +3,7 @@
 // built-in lowercase normalizer, completion (the distribution we run has no
 // analysis-common, mapper-extras or painless).
 import type { estypes } from '@elastic/elasticsearch';
+import { mappingProperties, type KindFields } from '../../queries/fields/field.js';
 
 export type Properties = Record<string, estypes.MappingProperty>;
 
@@ -34,6 +35,12 @@ export interface KindMapping {
   version: number;
   settings: estypes.IndicesIndexSettings;
   mappings: estypes.MappingTypeMapping;
+}
+
+/** A kind's index: its mapping version (bumped when a field changes: `index rebuild`), the
+ *  common settings, and every field of the kind's registry at its path. */
+export function kindMapping(version: number, fields: KindFields): KindMapping {
+  return { version, settings: indexSettings(), mappings: { dynamic: 'strict', properties: mappingProperties(fields) } };
 }
 
 export function indexSettings(): estypes.IndicesIndexSettings {

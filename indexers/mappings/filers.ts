@@ -1,14 +1,5 @@
-import { mappingProperties } from '../../queries/fields/field.js';
 import { FILER_FIELDS } from '../../queries/fields/filers.js';
-import { indexSettings, type KindMapping } from './common.js';
+import { kindMapping, type KindMapping } from './common.js';
 
 /** Committees, candidates, lobbyists, firms, employers: every name they filed under. */
-export const filersMapping: KindMapping = {
-  version: 1,
-  settings: indexSettings(),
-  mappings: {
-    dynamic: 'strict',
-    // Every field of the kind's registry at its path.
-    properties: mappingProperties(FILER_FIELDS),
-  },
-};
+export const filersMapping: KindMapping = kindMapping(1, FILER_FIELDS);

@@ -84,7 +84,8 @@ export async function typesFromMigrations(databaseUrl: string): Promise<string> 
   }
 }
 
-export async function writeSchemaTypes(source: string, file = path.join(repositoryRoot(), GENERATED_SCHEMA_PATH)): Promise<string> {
+export async function writeSchemaTypes(source: string): Promise<string> {
+  const file = path.join(repositoryRoot(), GENERATED_SCHEMA_PATH);
   await writeFile(file, source);
   return file;
 }

@@ -193,9 +193,10 @@ export class ReportService {
     return this.cached(`compare:${filingId}:${from}:${to}`, async () => {
       // buildFiling says what is not found: no such filing, or no such version of it (a 404
       // naming the versions it has; `from` named first when both are missing).
-      const built = await Promise.allSettled([this.buildFiling(filingId, from), this.buildFiling(filingId, to)]);
+      // The same version twice is built once, for its 404s and the list of versions.
+      const built = await Promise.allSettled((from === to ? [from] : [from, to]).map((v) => this.buildFiling(filingId, v)));
       for (const r of built) if (r.status === 'rejected') throw r.reason;
-      const [a, b] = built.map((r) => (r as PromiseFulfilledResult<object>).value) as {
+      const [a, b = a] = built.map((r) => (r as PromiseFulfilledResult<object>).value) as {
         schedules: ScheduleView[];
         summary: { schedule: unknown; line: unknown; label: string | null; column_a: number | null }[] | null;
         versions: { amendment: unknown }[];
@@ -393,7 +394,6 @@ function parseId(text: string): number {
 }
 
 function parseAmendment(v: unknown, name = 'amendment'): number {
-  if (typeof v === 'string') checkText(name, v);
   if (typeof v !== 'string' || !/^\d{1,3}$/.test(v)) throw new InvalidParameterError(name, `${name} must be an amendment number from 0 to ${MAX_AMENDMENT}`);
   return Number(v);
 }
