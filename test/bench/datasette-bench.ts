@@ -48,7 +48,7 @@ import { loadConfig } from '../../src/config.js';
 import { importCalaccess } from '../../src/import/importer.js';
 import { createLogger } from '../../src/logger.js';
 import { createSearchClient } from '../../src/search/client.js';
-import { cachedExport, runBenchmark } from '../support/bench-run.js';
+import { cachedExport, parseReuse, runBenchmark } from '../support/bench-run.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices } from '../support/test-search.js';
 
@@ -482,13 +482,12 @@ async function main(): Promise<void> {
   if (!Number.isFinite(warmupSeconds) || warmupSeconds < 0 || warmupSeconds > 60) throw new Error(`--warmup-seconds must be from 0 to 60 (got ${values['warmup-seconds']})`);
   if (levels.some((l) => !Number.isInteger(l) || l < 1 || l > 32)) throw new Error(`--levels must be client counts from 1 to 32 (got ${values.levels})`);
   if (types.some((t) => !TYPES.includes(t))) throw new Error(`--only takes ${TYPES.join(', ')} (got ${values.only})`);
-  const reuse = values.reuse === undefined ? null : /^([a-z0-9_]+)\/([a-z0-9-]+-)$/.exec(values.reuse);
-  if (values.reuse !== undefined && !reuse) throw new Error(`--reuse must be DATABASE/PREFIX as printed by a --keep run (got ${values.reuse})`);
+  const reuse = parseReuse(values.reuse);
   const keep = values.keep === true || reuse !== null;
   const config = loadConfig();
   const log = createLogger('warn', { bench: 'datasette' });
   const t0 = performance.now();
-  const prefix = reuse ? reuse[2]! : `benchds-${process.pid}-${Date.now().toString(36)}-`;
+  const prefix = reuse ? reuse.prefix : `benchds-${process.pid}-${Date.now().toString(36)}-`;
   const es = createSearchClient(config);
   cleanups.push(() => es.close());
   const loadAtStart = os.loadavg();
@@ -501,9 +500,9 @@ async function main(): Promise<void> {
   cleanups.push(() => rm(work, { recursive: true, force: true }));
   let db: TestDatabase;
   if (reuse) {
-    db = openTestDatabase(reuse[1]!);
+    db = openTestDatabase(reuse.database);
     cleanups.push(() => db.db.close());
-    console.log(`reusing database ${reuse[1]} and indices ${prefix}* (kept by an earlier --keep run)`);
+    console.log(`reusing database ${reuse.database} and indices ${prefix}* (kept by an earlier --keep run)`);
     // A kept database whose indexing did not finish (or a new prefix): indexed again.
     if (!(await es.indices.existsAlias({ name: aliasName(prefix, 'contributions') }))) await rebuild(db, prefix, es, log);
   } else {

@@ -44,6 +44,7 @@ import { createSearchClient } from '../../src/search/client.js';
 import { PIT_KEEP_ALIVE, SCAN_FILTER_PATH, SCAN_PAGE_SIZE, scanDocuments } from '../../src/search/scan.js';
 import { writeBulkFile } from '../../src/services/bulk-datasets.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from '../support/test-db.js';
+import { parseReuse } from '../support/bench-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const CLI = path.resolve(here, '../../src/cli/main.js');
@@ -250,15 +251,14 @@ const describeApi = (api: Api, nodeArgs: string[]): string =>
 
 async function main(): Promise<void> {
   console.log(`export benchmark: ${fmt(rows)} generated contributions`);
-  const reuse = values.reuse === undefined ? null : /^([a-z0-9_]+)\/([a-z0-9-]+-)$/.exec(values.reuse);
-  if (values.reuse !== undefined && !reuse) throw new Error(`--reuse must be DATABASE/PREFIX as printed by a --keep run (got ${values.reuse})`);
+  const reuse = parseReuse(values.reuse);
   const keep = values.keep === true || reuse !== null;
   const exportDir = path.join(config.cacheDir, 'bench', `export-${rows}-seed1`);
   if (!reuse && !existsSync(path.join(exportDir, 'generator-manifest.json'))) {
     await generateCalaccess({ rows, out: exportDir, sampleDir: SAMPLE, seed: 1, dirtyRate: 0.002 });
   }
-  const t: TestDatabase = reuse ? openTestDatabase(reuse[1]!) : await createTestDatabase('bench_export');
-  const prefix = reuse ? reuse[2]! : `bench-export-${process.pid}-`;
+  const t: TestDatabase = reuse ? openTestDatabase(reuse.database) : await createTestDatabase('bench_export');
+  const prefix = reuse ? reuse.prefix : `bench-export-${process.pid}-`;
   const es = createSearchClient(config);
   const work = mkdtempSync(path.join(os.tmpdir(), 'export-bench-'));
   let api: Api | null = null;

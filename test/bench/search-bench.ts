@@ -64,7 +64,7 @@ import { createSearchClient } from '../../src/search/client.js';
 import { testConfig } from '../support/env.js';
 import { createTestDatabase, openTestDatabase, type TestDatabase } from '../support/test-db.js';
 import { deleteIndices } from '../support/test-search.js';
-import { cachedExport, runBenchmark } from '../support/bench-run.js';
+import { cachedExport, parseReuse, runBenchmark } from '../support/bench-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SAMPLE = path.resolve(here, '../../../data/calaccess-sample');
@@ -750,13 +750,12 @@ async function main(): Promise<void> {
   if (levels.some((l) => !Number.isInteger(l) || l < 1 || l > 64)) throw new Error(`--levels must be client counts from 1 to 64, comma-separated (got ${values.levels})`);
   const apiClientKind = values['api-client'];
   if (apiClientKind !== 'undici' && apiClientKind !== 'http') throw new Error(`--api-client must be undici or http (got ${apiClientKind})`);
-  const reuse = values.reuse === undefined ? null : /^([a-z0-9_]+)\/([a-z0-9-]+-)$/.exec(values.reuse);
-  if (values.reuse !== undefined && !reuse) throw new Error(`--reuse must be DATABASE/PREFIX as printed by a --keep run (got ${values.reuse})`);
+  const reuse = parseReuse(values.reuse);
   const keep = values.keep === true || reuse !== null;
   const config = loadConfig();
   const log = createLogger('warn', { bench: 'search' });
   const t0 = performance.now();
-  const prefix = reuse ? reuse[2]! : `benchsearch-${process.pid}-${Date.now().toString(36)}-`;
+  const prefix = reuse ? reuse.prefix : `benchsearch-${process.pid}-${Date.now().toString(36)}-`;
 
   const es = createSearchClient(config);
   cleanups.push(() => es.close());
@@ -775,9 +774,9 @@ async function main(): Promise<void> {
   cleanups.push(() => rm(work, { recursive: true, force: true }));
   let db: TestDatabase;
   if (reuse) {
-    db = openTestDatabase(reuse[1]!);
+    db = openTestDatabase(reuse.database);
     cleanups.push(() => db.db.close());
-    console.log(`reusing database ${reuse[1]} and indices ${prefix}* (kept by an earlier --keep run)`);
+    console.log(`reusing database ${reuse.database} and indices ${prefix}* (kept by an earlier --keep run)`);
   } else {
     const exp = await ensureExport(rows, config.cacheDir);
     if (exp.temporary) cleanups.push(() => (keep ? Promise.resolve() : rm(exp.dir, { recursive: true, force: true })));

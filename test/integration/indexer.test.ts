@@ -52,20 +52,16 @@ describe('indexer: rebuild from the imported sample', function () {
   this.timeout(180_000);
   let s: Stores;
   let t: TestDatabase;
-  const es = testSearchClient();
-  const prefix = testPrefix('sample');
+  let es: Client;
+  let prefix: string;
 
   before(async () => {
     // A copy of the imported sample, without indices: they are what this suite builds.
     s = await stores('index_sample', { index: false });
-    ({ t } = s);
+    ({ t, es, prefix } = s);
     await indexAll(es, t.db, prefix);
   });
-  after(async () => {
-    await deleteIndices(es, prefix);
-    await es.close();
-    await s?.close();
-  });
+  after(() => s?.close());
 
   it('holds in each index exactly the database rows, current versions flagged', async () => {
     const status = await indexStatus(es, t.db, prefix);

@@ -30,11 +30,19 @@ describe('merging a rebuilt index into one segment', function () {
   it('ends with one segment holding every document, through a client with a 100 ms timeout', async () => {
     assert.ok((await segmentCount()) >= 2, 'several segments before');
     const impatient = createSearchClient({ ...testConfig(), esRequestTimeoutMs: 100 });
+    // A merge this small ends within any timeout: what shows the merge is not one request
+    // held open is that it was started as a task and the task was asked after.
+    const paths: string[] = [];
+    impatient.diagnostic.on('request', (_err, event) => {
+      if (event) paths.push(`${event.meta.request.params.method} ${event.meta.request.params.path}`);
+    });
     try {
       await mergeToOneSegment(impatient, index, 20);
     } finally {
       await impatient.close();
     }
+    assert.ok(paths.some((p) => p.startsWith('POST ') && p.includes('/_forcemerge')), paths.join(', '));
+    assert.ok(paths.some((p) => p.startsWith('GET /_tasks/')), `waited on the merge task: ${paths.join(', ')}`);
     await es.indices.refresh({ index });
     assert.equal(await segmentCount(), 1);
     assert.equal((await es.count({ index })).count, 2_000);

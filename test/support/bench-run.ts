@@ -43,3 +43,11 @@ export async function cachedExport(opts: { rows: number; cacheDir: string; seed:
     return { dir: tmp, temporary: true };
   }
 }
+
+/** A --reuse value (DATABASE/PREFIX, as a --keep run prints it); null when not given. */
+export function parseReuse(value: string | undefined): { database: string; prefix: string } | null {
+  if (value === undefined) return null;
+  const m = /^([a-z0-9_]+)\/([a-z0-9-]+-)$/.exec(value);
+  if (!m) throw new Error(`--reuse must be DATABASE/PREFIX as printed by a --keep run (got ${value})`);
+  return { database: m[1]!, prefix: m[2]! };
+}

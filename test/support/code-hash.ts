@@ -25,8 +25,21 @@ function addFile(h: Hash, file: string, root: string): void {
   h.update(path.relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
 }
 
-/** A short hash of the modules the entries run and of the files of the folders given. */
+const hashes = new Map<string, string>();
+
+/** A short hash of the modules the entries run and of the files of the folders given. Once
+ *  per run for the same inputs: neither the compiled code nor the sample changes during one. */
 export function codeAndDataHash(entries: readonly URL[], folders: readonly string[] = [], extra = ''): string {
+  const key = JSON.stringify([entries.map(String), folders, extra]);
+  let hash = hashes.get(key);
+  if (hash === undefined) {
+    hash = computeHash(entries, folders, extra);
+    hashes.set(key, hash);
+  }
+  return hash;
+}
+
+function computeHash(entries: readonly URL[], folders: readonly string[], extra: string): string {
   const h = createHash('sha256');
   const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
   for (const file of moduleClosure(entries)) addFile(h, file, root);

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { Client } from '@elastic/elasticsearch';
 import type { Express } from 'express';
 import { aliasName, indexName, KIND_NAMES, KINDS, type KindName } from '../../indexers/kinds.js';
-import { catchUp, rebuildKind } from '../../indexers/rebuild.js';
+import { catchUp, mergeToOneSegment, rebuildKind } from '../../indexers/rebuild.js';
 import { createApp, exportJobsOf } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Db } from '../../src/db/database.js';
@@ -311,7 +311,7 @@ async function indexImports(es: Client, t: TestDatabase, kinds: readonly KindNam
     await advanceCheckpoint(t.db, kind, seq);
     if (changes === 0) continue;
     await es.indices.refresh({ index: aliasName(prefix, kind) });
-    await es.indices.forcemerge({ index: aliasName(prefix, kind), max_num_segments: 1 });
+    await mergeToOneSegment(es, aliasName(prefix, kind));
     await es.indices.refresh({ index: aliasName(prefix, kind) });
   }
 }
